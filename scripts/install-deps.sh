@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing the autohost needs on Debian bookworm (or newer).
+# Usage: scripts/install-deps.sh [--tests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake ninja-build g++ ccache pkg-config
+          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libgl-dev)
+if [[ "${1:-}" == "--tests" ]]; then
+    packages+=(nodejs npm spring)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo=""
+    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+    echo "Installing Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [[ "${1:-}" == "--tests" ]]; then
+    # The official protocol validators, pinned by the lockfile, are the conformance oracle of the tests.
+    (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error)
+fi
