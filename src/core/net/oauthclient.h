@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+// OAuth2 client-credentials flow against a Tachyon server (protocol notes §2): RFC 8414 discovery at
+// <base>/.well-known/oauth-authorization-server, then a POST to its token_endpoint with
+// grant_type=client_credentials&scope=tachyon.lobby and HTTP Basic credentials (id and secret form-urlencoded
+// before base64). The token_type must be exactly "Bearer". TLS errors are never ignored.
+class OAuthClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit OAuthClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    // Starts a fresh discovery + token request; a request still running is abandoned.
+    void fetchToken(const QUrl &baseUrl, const QString &clientId, const QString &clientSecret);
+    void abort();
+
+    // "Basic " + base64(urlencode(id) ":" urlencode(secret)).
+    static QByteArray basicAuthorization(const QString &clientId, const QString &clientSecret);
+
+signals:
+    void tokenReceived(const QString &accessToken);
+    // Human-readable, e.g. "Failed to fetch OAuth2 token (401): invalid_client: bad secret". Never contains the
+    // secret.
+    void failed(const QString &error);
+
+private:
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+};

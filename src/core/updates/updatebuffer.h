@@ -1,0 +1,56 @@
+#pragma once
+
+#include <deque>
+#include <functional>
+
+#include <QObject>
+#include <QUuid>
+
+#include "protocol/json.h"
+
+// The one buffer of autohost/update events for all battles (spec: subscribeUpdates, update). Every update gets a
+// time in µs since the Unix epoch that is unique and strictly increasing across all battles (the wall clock, or
+// the previous time + 1 when the clock has not moved on or went backwards). Updates are kept for the retention
+// period; a subscriber gets every kept update with time > since, oldest first, then live ones as they come.
+class UpdateBuffer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Entry
+    {
+        QUuid battleId;
+        qint64 time = 0;
+        Json update; // the "update" member: {"type": …, …}
+    };
+    using Clock = std::function<qint64()>; // µs since the Unix epoch
+
+    explicit UpdateBuffer(qint64 retentionMicroseconds, QObject *parent = nullptr);
+    void setClock(Clock clock); // for tests
+
+    // Stamps and stores an update, then emits appended (the live stream).
+    const Entry &append(const QUuid &battleId, Json update);
+
+    // Kept entries with time > since, oldest first.
+    std::vector<Entry> since(qint64 since) const;
+    // True when `since` lies before the retention window (now − retention), i.e. updates may have been dropped.
+    bool isTooOld(qint64 since) const;
+
+    qint64 retention() const { return m_retention; }
+    qint64 now() const;
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+
+    // The "data" of an autohost/update event for an entry: {"battleId", "time", "update"}.
+    static Json eventData(const Entry &entry);
+
+signals:
+    void appended(const UpdateBuffer::Entry &entry);
+
+private:
+    void prune();
+
+    qint64 m_retention;
+    Clock m_clock;
+    qint64 m_lastTime = 0;
+    std::deque<Entry> m_entries;
+};
