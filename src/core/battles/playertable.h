@@ -8,8 +8,8 @@
 
 #include "protocol/startscriptwriter.h"
 
-// The participants of one battle with their engine player numbers: first the script's players in script order,
-// then users added later, each with the next number (engine notes §4). Lookups go both ways.
+// The participants of one battle with their engine player numbers: first the script's players in script
+// order, then users added later, each with the next number (engine notes §4). Lookups go both ways.
 class PlayerTable
 {
 public:

@@ -1,0 +1,397 @@
+#include "autohostservice.h"
+
+#include "logging.h"
+#include "protocol/requestdecoder.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace
+{
+const QString StatusCommand = u"autohost/status"_s;
+const QString UpdateCommand = u"autohost/update"_s;
+const QString ServerStatsCommand = u"system/serverStats"_s;
+
+qint64 microseconds(double seconds)
+{
+    return qint64(seconds * 1e6);
+}
+
+int milliseconds(double seconds)
+{
+    return int(std::clamp(seconds * 1000.0, 1.0, double(std::numeric_limits<int>::max())));
+}
+
+Json failureJson(const TachyonMessage &request, const RequestFailure &failure)
+{
+    return TachyonMessage::makeFailure(request, failure.reason, failure.details);
+}
+
+Json invalid(const TachyonMessage &request, const QString &details)
+{
+    return TachyonMessage::makeFailure(request, FailureReason::InvalidRequest, details);
+}
+
+// The decoders read the "data" member of a whole message.
+Json messageWithData(const TachyonMessage &request)
+{
+    Json message = Json::object();
+    if (request.data)
+    {
+        message["data"] = *request.data;
+    }
+    return message;
+}
+} // namespace
+
+AutohostService::AutohostService(const Config &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_engines(config.enginesDir)
+    , m_updates(microseconds(config.maxUpdatesSubscriptionAgeSeconds))
+    , m_battles(config, &m_engines, &m_updates)
+{
+    m_statusTimer.setSingleShot(true);
+    m_statusTimer.setInterval(0);
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] { sendStatus(false); });
+    connect(&m_battles, &BattleManager::capacityChanged, this, &AutohostService::scheduleStatus);
+    connect(&m_engines, &EngineCatalog::versionsChanged, this,
+            [this](const QStringList &versions)
+            {
+                qCInfo(lcEngines).noquote() << u"available engines: %1"_s.arg(
+                    versions.isEmpty() ? u"none"_s : versions.join(u", "_s));
+                scheduleStatus();
+            });
+    connect(&m_updates, &UpdateBuffer::appended, this, &AutohostService::forwardUpdate);
+
+    m_serverStatsTimer.setInterval(milliseconds(config.serverStatsIntervalSeconds));
+    connect(&m_serverStatsTimer, &QTimer::timeout, this, &AutohostService::requestServerStats);
+
+    if (!config.localMode())
+    {
+        TachyonEndpoint endpoint;
+        endpoint.host = config.tachyonServer;
+        endpoint.port = config.tachyonServerPort;
+        endpoint.secure = config.secureConnection();
+        endpoint.clientId = config.authClientId;
+        endpoint.clientSecret = config.authClientSecret;
+        m_client = new TachyonClient(endpoint, &m_network, this);
+        m_client->setMaxReconnectDelay(milliseconds(config.maxReconnectDelaySeconds));
+        connect(m_client, &TachyonClient::connected, this, &AutohostService::handleConnected);
+        connect(m_client, &TachyonClient::disconnected, this, &AutohostService::handleDisconnected);
+        connect(m_client, &TachyonClient::requestReceived, this, &AutohostService::handleRequest);
+    }
+}
+
+AutohostService::~AutohostService() = default;
+
+void AutohostService::start()
+{
+    m_engines.rescan();
+    qCInfo(lcEngines).noquote() << u"engines directory %1; available engines: %2"_s.arg(
+        m_engines.enginesDir(),
+        m_engines.versions().isEmpty() ? u"none"_s : m_engines.versions().join(u", "_s));
+    if (!m_client)
+    {
+        qCInfo(lcTachyon) << "local mode: no Tachyon server configured (set tachyonServer to connect to one)";
+        return;
+    }
+    m_client->start();
+}
+
+Json AutohostService::statusData() const
+{
+    Json engines = Json::array();
+    for (const QString &version : m_engines.versions())
+    {
+        engines.push_back(toStdString(version));
+    }
+    return {{"maxBattles", m_battles.maxBattles()},
+            {"currentBattles", m_battles.currentBattles()},
+            {"availableEngines", engines}};
+}
+
+void AutohostService::handleConnected()
+{
+    // autohost/status must be the first message on every connection.
+    m_lastStatus.reset();
+    m_subscribed = false;
+    sendStatus(true);
+    requestServerStats();
+    m_serverStatsTimer.start();
+}
+
+void AutohostService::handleDisconnected()
+{
+    m_subscribed = false;
+    m_lastStatus.reset();
+    m_serverStatsTimer.stop();
+}
+
+void AutohostService::scheduleStatus()
+{
+    m_statusTimer.start();
+}
+
+void AutohostService::sendStatus(bool force)
+{
+    if (!m_client || m_client->state() != TachyonClient::State::Connected)
+    {
+        return;
+    }
+    const Json data = statusData();
+    if (!force && m_lastStatus == data)
+    {
+        return;
+    }
+    if (m_client->send(TachyonMessage::makeEvent(StatusCommand, TachyonMessage::newMessageId(), data)))
+    {
+        m_lastStatus = data;
+        qCInfo(lcTachyon).noquote() << u"status sent: %1"_s.arg(toQString(dumpJson(data)));
+    }
+}
+
+void AutohostService::requestServerStats()
+{
+    if (!m_client || m_client->state() != TachyonClient::State::Connected)
+    {
+        return;
+    }
+    m_client->sendRequest(ServerStatsCommand, std::nullopt,
+                          [this](const Result<TachyonMessage> &response)
+                          {
+                              std::optional<qint64> count;
+                              if (!response)
+                              {
+                                  qCDebug(lcTachyon).noquote()
+                                      << u"system/serverStats: %1"_s.arg(response.error());
+                              }
+                              else if (!response->success)
+                              {
+                                  qCInfo(lcTachyon).noquote()
+                                      << u"the server's user count is unavailable: %1 %2"_s.arg(
+                                             response->reason, response->details);
+                              }
+                              else if (response->data && response->data->contains("userCount") &&
+                                       response->data->at("userCount").is_number_integer())
+                              {
+                                  count = response->data->at("userCount").get<qint64>();
+                              }
+                              if (count != m_userCount)
+                              {
+                                  m_userCount = count;
+                                  emit serverUserCountChanged();
+                              }
+                          });
+}
+
+void AutohostService::respond(quint64 generation, const Json &response)
+{
+    if (!m_client || m_client->connectionGeneration() != generation ||
+        m_client->state() != TachyonClient::State::Connected)
+    {
+        // A response belongs to the connection its request came on; a new connection never sees it.
+        qCWarning(lcRequests).noquote()
+            << u"response dropped, its connection is gone: %1"_s.arg(toQString(dumpJson(response)));
+        return;
+    }
+    const std::string status = response.value("status", "");
+    const QString command = toQString(response.value("commandId", ""));
+    if (status == "success")
+    {
+        qCInfo(lcRequests).noquote() << u"%1 → success"_s.arg(command);
+    }
+    else
+    {
+        qCWarning(lcRequests).noquote() << u"%1 → %2: %3"_s.arg(
+            command, toQString(response.value("reason", "")), toQString(response.value("details", "")));
+    }
+    m_client->send(response);
+}
+
+void AutohostService::handleRequest(const TachyonMessage &request)
+{
+    const quint64 generation = m_client->connectionGeneration();
+    const QString &command = request.commandId;
+    const Json message = messageWithData(request);
+    const auto answer = [this, generation](const Json &response)
+    {
+        respond(generation, response);
+    };
+    // The common shape of the battle-scoped requests: decode, find the battle, act.
+    const auto onBattle = [&](const auto &decoded, auto action)
+    {
+        if (!decoded)
+        {
+            return answer(invalid(request, decoded.error().toString()));
+        }
+        const auto battle = m_battles.find(decoded->battleId);
+        if (!battle)
+        {
+            return answer(failureJson(request, battle.error()));
+        }
+        const Status done = action(*battle.value(), *decoded);
+        answer(done ? TachyonMessage::makeSuccess(request) : invalid(request, done.error()));
+    };
+
+    if (command == u"autohost/start"_s)
+    {
+        handleStart(request, generation);
+    }
+    else if (command == u"autohost/subscribeUpdates"_s)
+    {
+        handleSubscribeUpdates(request, generation);
+    }
+    else if (command == u"autohost/kill"_s)
+    {
+        onBattle(RequestDecoder::kill(message),
+                 [](Battle &battle, const KillRequest &)
+                 {
+                     battle.stop(u"autohost/kill request"_s);
+                     return succeeded();
+                 });
+    }
+    else if (command == u"autohost/addPlayer"_s)
+    {
+        onBattle(RequestDecoder::addPlayer(message), [](Battle &battle, const AddPlayerRequest &data)
+                 { return battle.addPlayer(data.userId, data.name, data.password); });
+    }
+    else if (command == u"autohost/kickPlayer"_s)
+    {
+        onBattle(RequestDecoder::kickPlayer(message), [](Battle &battle, const KickPlayerRequest &data)
+                 { return battle.kickPlayer(data.userId); });
+    }
+    else if (command == u"autohost/mutePlayer"_s)
+    {
+        onBattle(RequestDecoder::mutePlayer(message), [](Battle &battle, const MutePlayerRequest &data)
+                 { return battle.mutePlayer(data.userId, data.chat, data.draw); });
+    }
+    else if (command == u"autohost/specPlayers"_s)
+    {
+        onBattle(RequestDecoder::specPlayers(message), [](Battle &battle, const SpecPlayersRequest &data)
+                 { return battle.specPlayers(data.userIds); });
+    }
+    else if (command == u"autohost/sendMessage"_s)
+    {
+        onBattle(RequestDecoder::sendMessage(message), [](Battle &battle, const SendMessageRequest &data)
+                 { return battle.sendMessage(data.message); });
+    }
+    else if (command == u"autohost/sendCommand"_s)
+    {
+        onBattle(RequestDecoder::sendCommand(message), [](Battle &battle, const SendCommandRequest &data)
+                 { return battle.sendCommand(data.command, data.arguments); });
+    }
+    else if (command == u"autohost/installEngine"_s)
+    {
+        answer(TachyonMessage::makeFailure(request, FailureReason::CommandUnimplemented,
+                                           u"installing engines is not implemented by this autohost yet"_s));
+    }
+    else
+    {
+        answer(TachyonMessage::makeFailure(request, FailureReason::CommandUnimplemented,
+                                           u"%1 of type request not recognized by autohost"_s.arg(command)));
+    }
+}
+
+void AutohostService::handleStart(const TachyonMessage &request, quint64 generation)
+{
+    const auto decoded = RequestDecoder::start(messageWithData(request));
+    if (!decoded)
+    {
+        return respond(generation, invalid(request, decoded.error().toString()));
+    }
+    m_battles.start(
+        *decoded,
+        [this, request, generation](const Result<BattleManager::StartSuccess, RequestFailure> &result)
+        {
+            if (!result)
+            {
+                return respond(generation, failureJson(request, result.error()));
+            }
+            Json ips = Json::array();
+            for (const QString &ip : result->ips)
+            {
+                ips.push_back(toStdString(ip));
+            }
+            respond(generation,
+                    TachyonMessage::makeSuccess(request, Json{{"ips", ips}, {"port", result->port}}));
+        });
+}
+
+void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quint64 generation)
+{
+    const auto decoded = RequestDecoder::subscribeUpdates(messageWithData(request));
+    if (!decoded)
+    {
+        return respond(generation, invalid(request, decoded.error().toString()));
+    }
+    if (m_updates.isTooOld(decoded->since))
+    {
+        return respond(generation,
+                       invalid(request, u"data.since: %1 is older than the %2 s this autohost keeps "
+                                        u"updates for"_s.arg(decoded->since)
+                                            .arg(m_updates.retention() / 1000000)));
+    }
+    // The response goes first, then everything newer than since, then live updates; a second subscription on
+    // the same connection replaces the first.
+    respond(generation, TachyonMessage::makeSuccess(request));
+    m_subscribed = true;
+    const auto backlog = m_updates.since(decoded->since);
+    qCInfo(lcUpdates).noquote()
+        << u"subscribed since %1: replaying %2 updates"_s.arg(decoded->since).arg(backlog.size());
+    for (const UpdateBuffer::Entry &entry : backlog)
+    {
+        m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
+                                                 UpdateBuffer::eventData(entry)));
+    }
+}
+
+void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
+{
+    if (!m_subscribed || !m_client || m_client->state() != TachyonClient::State::Connected)
+    {
+        return;
+    }
+    m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
+                                             UpdateBuffer::eventData(entry)));
+}
+
+void AutohostService::shutdown(const QString &reason)
+{
+    if (m_shuttingDown)
+    {
+        return;
+    }
+    m_shuttingDown = true;
+    qCInfo(lcBattle).noquote() << u"shutting down: %1; stopping %2 battles"_s.arg(reason).arg(
+        m_battles.currentBattles());
+    m_battles.setAccepting(false);
+    connect(
+        &m_battles, &BattleManager::allBattlesEnded, this,
+        [this, reason]
+        {
+            sendStatus(false);
+            if (!m_client)
+            {
+                return finishShutdown();
+            }
+            connect(m_client, &TachyonClient::stopped, this, &AutohostService::finishShutdown);
+            m_client->stop(reason);
+        },
+        Qt::SingleShotConnection);
+    m_battles.stopAll(u"the autohost is shutting down"_s);
+}
+
+void AutohostService::shutdownNow()
+{
+    shutdown(u"the autohost is shutting down at once"_s);
+    m_battles.killAllNow();
+}
+
+void AutohostService::finishShutdown()
+{
+    if (!m_finished)
+    {
+        m_finished = true;
+        emit finished();
+    }
+}

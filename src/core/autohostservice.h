@@ -1,0 +1,77 @@
+#pragma once
+
+#include <optional>
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+
+#include "battles/battlemanager.h"
+#include "config/config.h"
+#include "engine/enginecatalog.h"
+#include "net/tachyonclient.h"
+#include "updates/updatebuffer.h"
+
+// The autohost: serves the Tachyon server's requests with the battle manager, streams updates to the
+// subscribed server, and keeps the server's picture of this host (autohost/status) current. The headless
+// program and the desktop app are two faces of this one object.
+class AutohostService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AutohostService(const Config &config, QObject *parent = nullptr);
+    ~AutohostService() override;
+
+    // Scans the engines and, unless in local mode, connects to the Tachyon server.
+    void start();
+    // Clean shutdown: accepts no new battles (status maxBattles 0), stops every battle as autohost/kill does,
+    // waits for the engines to exit, sends system/disconnect, then emits finished().
+    void shutdown(const QString &reason);
+    // Kills every engine at once and finishes.
+    void shutdownNow();
+
+    const Config &config() const { return m_config; }
+    BattleManager *battles() { return &m_battles; }
+    EngineCatalog *engines() { return &m_engines; }
+    UpdateBuffer *updates() { return &m_updates; }
+    TachyonClient *client() { return m_client; } // null in local mode
+    // The server's user count from system/serverStats, if it answered.
+    std::optional<qint64> serverUserCount() const { return m_userCount; }
+    bool subscribed() const { return m_subscribed; }
+
+    // The data of the autohost/status event as it stands.
+    Json statusData() const;
+
+signals:
+    void serverUserCountChanged();
+    void finished();
+
+private:
+    void handleConnected();
+    void handleDisconnected();
+    void handleRequest(const TachyonMessage &request);
+    void respond(quint64 generation, const Json &response);
+    void scheduleStatus();
+    void sendStatus(bool force);
+    void requestServerStats();
+    void forwardUpdate(const UpdateBuffer::Entry &entry);
+    void finishShutdown();
+
+    void handleStart(const TachyonMessage &request, quint64 generation);
+    void handleSubscribeUpdates(const TachyonMessage &request, quint64 generation);
+
+    Config m_config;
+    QNetworkAccessManager m_network;
+    EngineCatalog m_engines;
+    UpdateBuffer m_updates;
+    BattleManager m_battles;
+    TachyonClient *m_client = nullptr;
+    QTimer m_statusTimer;
+    QTimer m_serverStatsTimer;
+    std::optional<Json> m_lastStatus; // last status sent on the current connection
+    bool m_subscribed = false;
+    std::optional<qint64> m_userCount;
+    bool m_shuttingDown = false;
+    bool m_finished = false;
+};

@@ -1,0 +1,234 @@
+#include "battles/battlemanager.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "engine/enginecatalog.h"
+#include "logging.h"
+#include "updates/updatebuffer.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace
+{
+QString battleName(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// Debian's spring package keeps the engine's base content outside the binary's directory; isolation mode
+// needs it named explicitly.
+const QString DebianBaseContentDir = u"/usr/share/games/spring"_s;
+
+int milliseconds(double seconds)
+{
+    return int(std::clamp(seconds * 1000.0, 1.0, double(std::numeric_limits<int>::max())));
+}
+} // namespace
+
+BattleManager::BattleManager(const Config &config, EngineCatalog *engines, UpdateBuffer *updates,
+                             QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_engines(engines)
+    , m_updates(updates)
+    , m_ports(std::make_unique<PortAllocator>(config.engineStartPort, config.engineAutohostStartPort,
+                                              config.maxPortsUsed, QHostAddress(config.engineBindIP)))
+{
+}
+
+BattleManager::~BattleManager()
+{
+    // Engines die with their battles (EngineProcess kills a running process when destroyed).
+    qDeleteAll(m_battles);
+}
+
+void BattleManager::setPortAllocator(std::unique_ptr<PortAllocator> allocator)
+{
+    m_ports = std::move(allocator);
+}
+
+int BattleManager::maxBattles() const
+{
+    return m_accepting ? m_config.maxBattles : 0;
+}
+
+void BattleManager::setAccepting(bool accepting)
+{
+    if (m_accepting != accepting)
+    {
+        m_accepting = accepting;
+        emit capacityChanged();
+    }
+}
+
+QList<Battle *> BattleManager::battles() const
+{
+    return m_battles.values();
+}
+
+Result<Battle *, RequestFailure> BattleManager::find(const QUuid &battleId) const
+{
+    if (Battle *battle = m_battles.value(battleId))
+    {
+        return battle;
+    }
+    return fail(RequestFailure{u"invalid_request"_s,
+                               u"data.battleId: battle %1 does not exist"_s.arg(battleName(battleId))});
+}
+
+Result<AutohostSocket *, RequestFailure> BattleManager::bindPorts(PortAllocator::Ports *ports)
+{
+    // The allocator probes each port; another program may still grab one in between, so a failed bind moves
+    // on.
+    for (int attempt = 0; attempt < 16; ++attempt)
+    {
+        const auto acquired = m_ports->acquire();
+        if (!acquired)
+        {
+            break;
+        }
+        auto socket = std::make_unique<AutohostSocket>();
+        if (const auto bound = socket->bind(acquired->autohostPort); bound)
+        {
+            *ports = *acquired;
+            return socket.release();
+        }
+        else
+        {
+            qCWarning(lcBattle).noquote() << bound.error() << u"- trying the next port"_s;
+            m_ports->release(acquired->offset);
+        }
+    }
+    return fail(RequestFailure{u"internal_error"_s,
+                               u"no free ports: all %1 port pairs from %2/%3 are in use or cannot be bound"_s
+                                   .arg(m_config.maxPortsUsed)
+                                   .arg(m_config.engineStartPort)
+                                   .arg(m_config.engineAutohostStartPort)});
+}
+
+void BattleManager::start(const StartRequest &request, StartHandler handler)
+{
+    const QUuid id = request.battleId;
+    const auto refuse = [&handler, &id](const QString &reason, const QString &details)
+    {
+        qCWarning(lcBattle).noquote() << u"battle %1: start refused: %2"_s.arg(battleName(id), details);
+        handler(fail(RequestFailure{reason, details}));
+    };
+    if (m_startedIds.contains(id))
+    {
+        return refuse(u"battle_already_exists"_s, u"battle %1 was already started"_s.arg(battleName(id)));
+    }
+    if (m_battles.contains(id))
+    {
+        return refuse(u"battle_already_exists"_s,
+                      u"battle %1 is already being started or stopped"_s.arg(battleName(id)));
+    }
+    if (!m_accepting)
+    {
+        return refuse(u"invalid_request"_s, u"the autohost is shutting down and accepts no new battles"_s);
+    }
+    if (currentBattles() >= m_config.maxBattles)
+    {
+        return refuse(u"invalid_request"_s, u"all %1 battle slots are in use"_s.arg(m_config.maxBattles));
+    }
+    const QString enginePath = m_engines->dedicatedServerPath(request.engineVersion);
+    if (enginePath.isEmpty())
+    {
+        const QStringList available = m_engines->versions();
+        return refuse(u"engine_version_not_available"_s,
+                      u"engine %1 is not installed (available: %2)"_s.arg(
+                          request.engineVersion, available.isEmpty() ? u"none"_s : available.join(u", "_s)));
+    }
+    PortAllocator::Ports ports;
+    const auto socket = bindPorts(&ports);
+    if (!socket)
+    {
+        return refuse(socket.error().reason, socket.error().details);
+    }
+
+    Battle::Settings settings;
+    settings.instanceDir = QDir(m_config.instancesDir).absoluteFilePath(battleName(id));
+    settings.enginePath = enginePath;
+    settings.dataDirs = m_config.engineDataDirs;
+    if (!QFileInfo::exists(QFileInfo(enginePath).canonicalPath() + u"/base"_s) &&
+        QFileInfo::exists(DebianBaseContentDir + u"/base"_s) &&
+        !settings.dataDirs.contains(DebianBaseContentDir))
+    {
+        settings.dataDirs.append(DebianBaseContentDir);
+    }
+    settings.endpoints = {m_config.engineBindIP, ports.gamePort, u"127.0.0.1"_s, ports.autohostPort};
+    settings.engineSettings = m_config.engineSettings;
+    settings.startTimeoutMs = milliseconds(m_config.engineStartTimeoutSeconds);
+    settings.killGraceMs = milliseconds(m_config.engineKillGraceSeconds);
+    settings.maxDurationMs = qint64(m_config.maxGameDurationSeconds * 1000);
+
+    auto *battle = new Battle(request, settings, *socket, this);
+    m_battles.insert(id, battle);
+    m_portOffsets.insert(id, ports.offset);
+    const QStringList ips = {m_config.hostingIP.isEmpty() ? u"127.0.0.1"_s : m_config.hostingIP};
+    const quint16 gamePort = ports.gamePort;
+
+    // The handler is shared by both outcomes; whichever comes first answers.
+    auto answer = std::make_shared<StartHandler>(std::move(handler));
+    connect(battle, &Battle::startSucceeded, this,
+            [this, id, answer, ips, gamePort]
+            {
+                m_startedIds.insert(id);
+                if (*answer)
+                {
+                    (*answer)(StartSuccess{ips, gamePort});
+                    *answer = nullptr;
+                }
+            });
+    connect(battle, &Battle::startFailed, this,
+            [answer](const QString &reason, const QString &details)
+            {
+                if (*answer)
+                {
+                    (*answer)(fail(RequestFailure{reason, details}));
+                    *answer = nullptr;
+                }
+            });
+    connect(battle, &Battle::updated, this,
+            [this, id](const Json &update) { m_updates->append(id, update); });
+    connect(battle, &Battle::ended, this,
+            [this, id, battle]
+            {
+                m_ports->release(m_portOffsets.take(id));
+                m_battles.remove(id);
+                battle->deleteLater();
+                emit battleRemoved(id);
+                emit capacityChanged();
+                if (m_battles.isEmpty())
+                {
+                    emit allBattlesEnded();
+                }
+            });
+    emit battleAdded(battle);
+    emit capacityChanged();
+    battle->start();
+}
+
+void BattleManager::stopAll(const QString &why)
+{
+    if (m_battles.isEmpty())
+    {
+        emit allBattlesEnded();
+        return;
+    }
+    const QList<Battle *> battles = m_battles.values();
+    for (Battle *battle : battles)
+    {
+        battle->stop(why);
+    }
+}
+
+void BattleManager::killAllNow()
+{
+    const QList<Battle *> battles = m_battles.values();
+    for (Battle *battle : battles)
+    {
+        battle->killNow();
+    }
+}

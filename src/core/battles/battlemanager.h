@@ -1,0 +1,80 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QUuid>
+
+#include "battles/battle.h"
+#include "config/config.h"
+#include "engine/portallocator.h"
+
+class EngineCatalog;
+class UpdateBuffer;
+
+// A reason from the spec's failure enums plus details for humans.
+struct RequestFailure
+{
+    QString reason;
+    QString details;
+};
+
+// All battles of this autohost: admission (capacity, unique battle ids, installed engines), ports, and the
+// path of every battle's updates into the update buffer. A battle holds its slot from the start request until
+// its engine has exited.
+class BattleManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct StartSuccess
+    {
+        QStringList ips;
+        quint16 port = 0;
+    };
+    using StartHandler = std::function<void(const Result<StartSuccess, RequestFailure> &result)>;
+
+    BattleManager(const Config &config, EngineCatalog *engines, UpdateBuffer *updates,
+                  QObject *parent = nullptr);
+    ~BattleManager() override;
+
+    // Answers through handler exactly once.
+    void start(const StartRequest &request, StartHandler handler);
+    // The battle, or a failure naming the unknown battle id.
+    Result<Battle *, RequestFailure> find(const QUuid &battleId) const;
+    QList<Battle *> battles() const;
+
+    // maxBattles as reported in autohost/status: 0 while not accepting new battles.
+    int maxBattles() const;
+    int currentBattles() const { return int(m_battles.size()); }
+    bool accepting() const { return m_accepting; }
+    void setAccepting(bool accepting);
+
+    // Stops every battle gracefully; allBattlesEnded follows once the last engine has exited.
+    void stopAll(const QString &why);
+    void killAllNow();
+
+    // For tests: replaces the port allocator.
+    void setPortAllocator(std::unique_ptr<PortAllocator> allocator);
+
+signals:
+    void capacityChanged();
+    void battleAdded(Battle *battle);
+    void battleRemoved(const QUuid &battleId);
+    void allBattlesEnded();
+
+private:
+    Result<AutohostSocket *, RequestFailure> bindPorts(PortAllocator::Ports *ports);
+
+    Config m_config;
+    EngineCatalog *m_engines;
+    UpdateBuffer *m_updates;
+    std::unique_ptr<PortAllocator> m_ports;
+    QHash<QUuid, Battle *> m_battles;
+    QHash<QUuid, int> m_portOffsets;
+    QSet<QUuid> m_startedIds; // battles that ran: their ids are never used again
+    bool m_accepting = true;
+};
