@@ -1,0 +1,507 @@
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "autohostservice.h"
+#include "conformanceoracle.h"
+#include "faketachyonserver.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+// The autohost end to end over real sockets and processes: a fake Tachyon server (OAuth2 + WebSocket on
+// loopback) drives the service exactly as a lobby server would, and battles run the fake engine.
+class TestAutohostService : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr auto EngineVersion = "105.1.1-2590-gb9462a0 BAR105";
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeTachyonServer> m_server;
+    std::unique_ptr<AutohostService> m_service;
+    int m_connection = -1;
+    int m_portBase = 0;
+    QList<Json> m_allMessages; // everything the autohost sent, over all tests, for the conformance oracle
+
+    Config config() const
+    {
+        Config config;
+        config.tachyonServer = u"127.0.0.1"_s;
+        config.tachyonServerPort = m_server->port();
+        config.useSecureConnection = false;
+        config.authClientId = u"autohost1"_s;
+        config.authClientSecret = u"pass1"_s;
+        config.hostingIP = u"192.0.2.10"_s;
+        config.engineBindIP = u"127.0.0.1"_s;
+        config.maxBattles = 3;
+        config.enginesDir = m_dir.filePath(u"engines"_s);
+        config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.engineStartPort = m_portBase;
+        config.engineAutohostStartPort = m_portBase + 500;
+        config.maxPortsUsed = 100;
+        config.engineStartTimeoutSeconds = 1.5;
+        config.engineKillGraceSeconds = 3;
+        return config;
+    }
+
+    static Json startData(const QUuid &id, const QList<QPair<QString, QString>> &gameOptions = {},
+                          const QString &engine = QString::fromLatin1(EngineVersion))
+    {
+        Json options = Json::object();
+        for (const auto &[key, value] : gameOptions)
+        {
+            options[toStdString(key)] = toStdString(value);
+        }
+        return {{"battleId", toStdString(id.toString(QUuid::WithoutBraces))},
+                {"engineVersion", toStdString(engine)},
+                {"gameName", "MiniGame 1.0"},
+                {"mapName", "MiniMap"},
+                {"startPosType", "ingame"},
+                {"allyTeams",
+                 {{{"teams", {{{"players", {{{"userId", "1001"}, {"name", "Alice"}, {"password", "pwA"}}}}}}}},
+                  {{"teams", {{{"players", {{{"userId", "1002"}, {"name", "Bob"}, {"password", "pwB"}}}}}}}}}},
+                {"spectators", {{{"userId", "1003"}, {"name", "Carol"}, {"password", "pwC"}}}},
+                {"gameOptions", options},
+                {"luamsgRegexp", "^minigame:"}};
+    }
+
+    Json request(const QString &command, const Json &data, int timeout = 8000)
+    {
+        const QString id = m_server->sendRequest(m_connection, command, data);
+        return m_server->waitForResponse(id, timeout);
+    }
+
+    static QString battleText(const QUuid &id) { return id.toString(QUuid::WithoutBraces); }
+
+    // The autohost/update events of a battle received on the current connection, in order.
+    QList<Json> updatesOf(const QUuid &battle) const
+    {
+        QList<Json> updates;
+        for (const Json &message : m_server->received(m_connection))
+        {
+            if (message.value("commandId", "") == "autohost/update" &&
+                message.at("data").value("battleId", "") == toStdString(battleText(battle)))
+            {
+                updates.append(message.at("data"));
+            }
+        }
+        return updates;
+    }
+
+    bool hasUpdate(const QUuid &battle, const std::string &type) const
+    {
+        for (const Json &update : updatesOf(battle))
+        {
+            if (update.at("update").value("type", "") == type)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Json lastStatus() const
+    {
+        Json status;
+        for (const Json &message : m_server->received(m_connection))
+        {
+            if (message.value("commandId", "") == "autohost/status")
+            {
+                status = message.at("data");
+            }
+        }
+        return status;
+    }
+
+    QUuid startBattle(const QList<QPair<QString, QString>> &gameOptions = {})
+    {
+        const QUuid id = QUuid::createUuid();
+        const Json response = request(u"autohost/start"_s, startData(id, gameOptions));
+        if (response.value("status", "") != "success")
+        {
+            qWarning("start failed: %s", dumpJson(response).c_str());
+            return {};
+        }
+        return id;
+    }
+
+    void collectMessages()
+    {
+        for (int connection = 0; connection < m_server->connectionCount(); ++connection)
+        {
+            m_allMessages.append(m_server->received(connection));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Install the fake engine as an engine version, the way engines/<version>/ directories look.
+        const QString engineDir = m_dir.filePath(u"engines/"_s + QString::fromLatin1(EngineVersion));
+        QVERIFY(QDir().mkpath(engineDir));
+        QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), engineDir + u"/spring-dedicated"_s));
+        m_portBase = 31000 + int(QCoreApplication::applicationPid() % 40) * 200;
+    }
+
+    void init()
+    {
+        m_server = std::make_unique<FakeTachyonServer>();
+        m_server->setServerStatsUserCount(4242);
+        QVERIFY(m_server->listen());
+        m_service = std::make_unique<AutohostService>(config());
+        m_service->start();
+        m_connection = m_server->waitForConnection(10000);
+        QVERIFY(m_connection >= 0);
+        // Teiserver's subscribeUpdates on connect is answered.
+        QVERIFY(!m_server
+                     ->waitForMessage([](const Json &m) {
+                         return m.value("commandId", "") == "autohost/subscribeUpdates" &&
+                                m.value("type", "") == "response";
+                     })
+                     .is_null());
+    }
+
+    void cleanup()
+    {
+        if (m_service)
+        {
+            QSignalSpy finished(m_service.get(), &AutohostService::finished);
+            m_service->shutdown(u"test finished"_s);
+            QVERIFY(finished.count() == 1 || finished.wait(30000));
+        }
+        collectMessages();
+        m_service.reset();
+        m_server.reset();
+    }
+
+    void cleanupTestCase()
+    {
+        QVERIFY(m_allMessages.size() > 50);
+        const QStringList problems = ConformanceOracle::check(m_allMessages);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    void statusIsTheFirstMessage()
+    {
+        const QList<Json> received = m_server->received(m_connection);
+        QVERIFY(!received.isEmpty());
+        const Json &first = received.constFirst();
+        QCOMPARE(first.value("type", ""), std::string("event"));
+        QCOMPARE(first.value("commandId", ""), std::string("autohost/status"));
+        QCOMPARE(first.at("data").at("maxBattles").get<int>(), 3);
+        QCOMPARE(first.at("data").at("currentBattles").get<int>(), 0);
+        QCOMPARE(dumpJson(first.at("data").at("availableEngines")), "[\"" + std::string(EngineVersion) + "\"]");
+        QTRY_COMPARE(m_service->serverUserCount().value_or(-1), 4242);
+    }
+
+    void startRunsABattleAndKillEndsIt()
+    {
+        const QUuid id = QUuid::createUuid();
+        const Json response = request(u"autohost/start"_s, startData(id));
+        QCOMPARE(response.value("status", ""), std::string("success"));
+        QCOMPARE(dumpJson(response.at("data")), std::string(R"({"ips":["192.0.2.10"],"port":)") +
+                                                     std::to_string(m_portBase + 1) + "}");
+        QTRY_COMPARE(lastStatus().value("currentBattles", -1), 1);
+        QVERIFY(QFile::exists(m_dir.filePath(u"instances/"_s + battleText(id) + u"/script.txt"_s)));
+
+        const Json killed = request(u"autohost/kill"_s, {{"battleId", toStdString(battleText(id))}});
+        QCOMPARE(killed.value("status", ""), std::string("success"));
+        QVERIFY(!killed.contains("data"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasUpdate(id, "engine_quit"), 10000);
+        QTRY_COMPARE(lastStatus().value("currentBattles", -1), 0);
+        const QList<Json> updates = updatesOf(id);
+        QCOMPARE(updates.constLast().at("update").value("type", ""), std::string("engine_quit"));
+        // A battle id that ran is never used again.
+        QCOMPARE(request(u"autohost/start"_s, startData(id)).value("reason", ""), std::string("battle_already_exists"));
+    }
+
+    void engineEventsBecomeUpdates()
+    {
+        const QUuid id = startBattle(
+            {{u"fakescript"_s, u"join,0|join,1|join,2|chat,0,254,gl hf|chat,1,252,push|chat,2,0,psst|startplaying|"
+                               u"luamsg,0,100,0,bWluaWdhbWU6aGk=|luamsg,1,100,0,b3RoZXI=|defeated,1|gameover,0,0|"
+                               u"gameover,1,0|left,0,1|left,1,0|left,2,1"_s}});
+        QVERIFY(!id.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(hasUpdate(id, "player_left") && updatesOf(id).size() >= 13, 10000);
+        QList<std::string> seen;
+        qint64 previousTime = 0;
+        for (const Json &data : updatesOf(id))
+        {
+            const qint64 time = data.at("time").get<qint64>();
+            QVERIFY(time > previousTime);
+            previousTime = time;
+            if (data.at("update").value("type", "") != "engine_message")
+            {
+                seen.append(dumpJson(data.at("update")));
+            }
+        }
+        const QList<std::string> expected = {
+            R"({"type":"player_joined","userId":"1001","playerNumber":0})",
+            R"({"type":"player_joined","userId":"1002","playerNumber":1})",
+            R"({"type":"player_joined","userId":"1003","playerNumber":2})",
+            R"({"type":"player_chat","userId":"1001","message":"gl hf","destination":"all"})",
+            R"({"type":"player_chat","userId":"1002","message":"push","destination":"allies"})",
+            R"({"type":"player_chat","userId":"1003","message":"psst","destination":"player","toUserId":"1001"})",
+            R"({"type":"start"})",
+            R"({"type":"luamsg","userId":"1001","script":"rules","data":"bWluaWdhbWU6aGk="})",
+            R"({"type":"player_defeated","userId":"1002"})",
+            R"({"type":"finished","userId":"1001","winningAllyTeams":[0]})",
+            R"({"type":"finished","userId":"1002","winningAllyTeams":[0]})",
+            R"({"type":"player_left","userId":"1001","reason":"left"})",
+            R"({"type":"player_left","userId":"1002","reason":"lost_connection"})",
+            R"({"type":"player_left","userId":"1003","reason":"left"})",
+        };
+        QCOMPARE(seen, expected);
+    }
+
+    void requestsReachTheEngine()
+    {
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        const std::string battle = toStdString(battleText(id));
+        const auto ok = [this](const QString &command, const Json &data) {
+            const Json response = request(command, data);
+            if (response.value("status", "") != "success")
+            {
+                qWarning("%s", dumpJson(response).c_str());
+            }
+            return response.value("status", "") == "success";
+        };
+        QVERIFY(ok(u"autohost/addPlayer"_s, {{"battleId", battle}, {"userId", "1004"}, {"name", "Dave"}, {"password", "pwD"}}));
+        QVERIFY(ok(u"autohost/kickPlayer"_s, {{"battleId", battle}, {"userId", "1004"}}));
+        QVERIFY(ok(u"autohost/mutePlayer"_s, {{"battleId", battle}, {"userId", "1002"}, {"chat", true}, {"draw", true}}));
+        QVERIFY(ok(u"autohost/specPlayers"_s, {{"battleId", battle}, {"userIds", {"1001", "1002"}}}));
+        QVERIFY(ok(u"autohost/specPlayers"_s, {{"battleId", battle}, {"userIds", Json::array()}}));
+        QVERIFY(ok(u"autohost/sendMessage"_s, {{"battleId", battle}, {"message", "/not a command"}}));
+        QVERIFY(ok(u"autohost/sendCommand"_s, {{"battleId", battle}, {"command", "luarules"}, {"arguments", {"ping", "all of you"}}}));
+        const QString log = m_dir.filePath(u"instances/"_s + battleText(id) + u"/engine.log"_s);
+        const auto logText = [&log] {
+            QFile file(log);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(logText().contains(u"/luarules ping all of you"_s), 5000);
+        for (const QString &line : {u"/adduser Dave pwD 1"_s, u"/kickbynum 3"_s, u"/mutebynum 1 1 1"_s,
+                                    u"/specbynum 0"_s, u"/specbynum 1"_s, u"//not a command"_s})
+        {
+            QVERIFY2(logText().contains(line), qPrintable(line));
+        }
+        // The kicked spectator added later resolves to its userId.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const Json &data : updatesOf(id))
+                {
+                    if (dumpJson(data.at("update")) == R"({"type":"player_left","userId":"1004","reason":"kicked"})")
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            5000);
+    }
+
+    void failuresAnswerWithReasonAndDetails_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("detailsContain");
+        const QString unknown = u"75bfc493-2b9d-495d-a453-06722fdca2ea"_s;
+        QTest::newRow("kill unknown battle") << u"autohost/kill"_s << uR"({"battleId":"%1"})"_s.arg(unknown)
+                                             << u"invalid_request"_s << unknown;
+        QTest::newRow("kick unknown battle") << u"autohost/kickPlayer"_s
+                                             << uR"({"battleId":"%1","userId":"1"})"_s.arg(unknown)
+                                             << u"invalid_request"_s << u"data.battleId"_s;
+        QTest::newRow("kill without data") << u"autohost/kill"_s << QString() << u"invalid_request"_s << u"data"_s;
+        QTest::newRow("kill bad uuid") << u"autohost/kill"_s << uR"({"battleId":"nope"})"_s << u"invalid_request"_s
+                                       << u"data.battleId"_s;
+        QTest::newRow("message too long") << u"autohost/sendMessage"_s
+                                          << uR"({"battleId":"%1","message":"%2"})"_s.arg(unknown, QString(128, u'x'))
+                                          << u"invalid_request"_s << u"data.message"_s;
+        QTest::newRow("unknown command") << u"autohost/dance"_s << u"{}"_s << u"command_unimplemented"_s
+                                         << u"autohost/dance"_s;
+        QTest::newRow("install engine") << u"autohost/installEngine"_s << uR"({"version":"2025.01.5"})"_s
+                                        << u"command_unimplemented"_s << QString();
+        QTest::newRow("unknown engine") << u"autohost/start"_s
+                                        << toQString(dumpJson(startData(QUuid::createUuid(), {}, u"1.2.3"_s)))
+                                        << u"engine_version_not_available"_s << u"1.2.3"_s;
+        Json unsafe = startData(QUuid::createUuid());
+        unsafe["allyTeams"][0]["teams"][0]["players"][0]["name"] = "Al;ice";
+        QTest::newRow("unsafe name") << u"autohost/start"_s << toQString(dumpJson(unsafe)) << u"invalid_request"_s
+                                     << u"data.allyTeams[0].teams[0].players[0].name"_s;
+        QTest::newRow("regexp does not compile")
+            << u"autohost/start"_s
+            << toQString(dumpJson(Json(startData(QUuid::createUuid())).merge_patch({{"luamsgRegexp", "("}}), Json()))
+            << u"invalid_request"_s << u"data.luamsgRegexp"_s;
+    }
+
+    void failuresAnswerWithReasonAndDetails()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, data);
+        QFETCH(QString, reason);
+        QFETCH(QString, detailsContain);
+        std::optional<Json> json;
+        if (!data.isEmpty())
+        {
+            json = Json::parse(data.toStdString());
+        }
+        const QString messageId = m_server->sendRequest(m_connection, command, json);
+        const Json response = m_server->waitForResponse(messageId);
+        QCOMPARE(toQString(response.value("status", "")), u"failed"_s);
+        QCOMPARE(toQString(response.value("reason", "")), reason);
+        QCOMPARE(toQString(response.value("commandId", "")), command);
+        QVERIFY2(toQString(response.value("details", "")).contains(detailsContain), dumpJson(response).c_str());
+    }
+
+    void failedStartAnswersWithDetailsAndFreesTheId()
+    {
+        const QUuid id = QUuid::createUuid();
+        const Json failed = request(u"autohost/start"_s, startData(id, {{u"fakestartup"_s, u"crash"_s}}));
+        QCOMPARE(failed.value("status", ""), std::string("failed"));
+        QCOMPARE(failed.value("reason", ""), std::string("internal_error"));
+        QVERIFY2(toQString(failed.value("details", "")).contains(u"exit code 3"_s), dumpJson(failed).c_str());
+        QVERIFY(updatesOf(id).isEmpty());
+        // The id of a failed start may be used again once its engine is gone.
+        QTRY_COMPARE(m_service->battles()->currentBattles(), 0);
+        const Json retried = request(u"autohost/start"_s, startData(id));
+        QCOMPARE(retried.value("status", ""), std::string("success"));
+
+        const Json timedOut = request(u"autohost/start"_s, startData(QUuid::createUuid(), {{u"fakestartup"_s, u"never"_s}}));
+        QCOMPARE(timedOut.value("reason", ""), std::string("internal_error"));
+        QVERIFY(toQString(timedOut.value("details", "")).contains(u"SERVER_STARTED"_s));
+    }
+
+    void capacityIsEnforced()
+    {
+        for (int i = 0; i < 3; ++i)
+        {
+            QVERIFY(!startBattle().isNull());
+        }
+        QTRY_COMPARE(lastStatus().value("currentBattles", -1), 3);
+        const Json full = request(u"autohost/start"_s, startData(QUuid::createUuid()));
+        QCOMPARE(full.value("reason", ""), std::string("invalid_request"));
+        QVERIFY(toQString(full.value("details", "")).contains(u"slots"_s));
+    }
+
+    void aSlowStartDoesNotDelayAKill()
+    {
+        const QUuid running = startBattle();
+        QVERIFY(!running.isNull());
+        const QUuid slow = QUuid::createUuid();
+        const QString startId = m_server->sendRequest(m_connection, u"autohost/start"_s,
+                                                      startData(slow, {{u"fakestartup"_s, u"delay:1000"_s}}));
+        const QString killId = m_server->sendRequest(m_connection, u"autohost/kill"_s,
+                                                     Json{{"battleId", toStdString(battleText(running))}});
+        QCOMPARE(m_server->waitForResponse(killId).value("status", ""), std::string("success"));
+        QVERIFY(m_server->waitForResponse(startId, 1).is_null()); // still starting
+        QCOMPARE(m_server->waitForResponse(startId).value("status", ""), std::string("success"));
+    }
+
+    void everyRequestGetsExactlyOneResponse()
+    {
+        const QUuid id = startBattle();
+        QStringList ids;
+        for (int i = 0; i < 20; ++i)
+        {
+            ids.append(m_server->sendRequest(m_connection, u"autohost/sendMessage"_s,
+                                             Json{{"battleId", toStdString(battleText(id))}, {"message", "hi"}}));
+            ids.append(m_server->sendRequest(m_connection, u"autohost/nope"_s));
+        }
+        for (const QString &messageId : ids)
+        {
+            QVERIFY(!m_server->waitForResponse(messageId).is_null());
+        }
+        QTest::qWait(200);
+        QHash<std::string, int> responses;
+        for (const Json &message : m_server->received(m_connection))
+        {
+            if (message.value("type", "") == "response")
+            {
+                ++responses[message.value("messageId", "")];
+            }
+        }
+        for (const QString &messageId : ids)
+        {
+            QCOMPARE(responses.value(toStdString(messageId)), 1);
+        }
+    }
+
+    void subscribeReplaysStrictlyAfterSince()
+    {
+        const QUuid id = startBattle({{u"fakescript"_s, u"join,0|join,1|chat,0,254,one|chat,0,254,two"_s}});
+        QTRY_VERIFY_WITH_TIMEOUT(updatesOf(id).size() >= 6, 5000);
+        const QList<Json> live = updatesOf(id);
+        const qint64 since = live.at(2).at("time").get<qint64>();
+        const int before = int(m_server->received(m_connection).size());
+        const QString messageId = m_server->sendRequest(m_connection, u"autohost/subscribeUpdates"_s, Json{{"since", since}});
+        QVERIFY(!m_server->waitForResponse(messageId).is_null());
+        QTRY_VERIFY(m_server->received(m_connection).size() >= before + 1 + live.size() - 3);
+        const QList<Json> after = m_server->received(m_connection).mid(before);
+        // The response first, then the updates with time > since, oldest first.
+        QCOMPARE(after.at(0).value("messageId", ""), toStdString(messageId));
+        QList<qint64> replayed;
+        for (const Json &message : after.mid(1))
+        {
+            if (message.value("commandId", "") == "autohost/update")
+            {
+                replayed.append(message.at("data").at("time").get<qint64>());
+            }
+        }
+        QList<qint64> expected;
+        for (const Json &data : live.mid(3))
+        {
+            expected.append(data.at("time").get<qint64>());
+        }
+        QCOMPARE(replayed.mid(0, expected.size()), expected);
+
+        const QString tooOld = m_server->sendRequest(m_connection, u"autohost/subscribeUpdates"_s,
+                                                     Json{{"since", QDateTime::currentMSecsSinceEpoch() * 1000 - qint64(3600) * 1000000}});
+        const Json refused = m_server->waitForResponse(tooOld);
+        QCOMPARE(refused.value("reason", ""), std::string("invalid_request"));
+        QVERIFY(toQString(refused.value("details", "")).contains(u"data.since"_s));
+    }
+
+    void battlesSurviveAReconnect()
+    {
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        m_server->closeConnection(m_connection, QWebSocketProtocol::CloseCodeGoingAway, u"restart"_s);
+        const int next = m_server->waitForConnection(10000);
+        QVERIFY(next >= 0);
+        m_connection = next;
+        const QList<Json> received = m_server->received(next);
+        QVERIFY(!received.isEmpty());
+        QCOMPARE(received.constFirst().value("commandId", ""), std::string("autohost/status"));
+        QCOMPARE(received.constFirst().at("data").at("currentBattles").get<int>(), 1);
+        QCOMPARE(m_service->battles()->find(id).ok(), true);
+        QCOMPARE(m_service->battles()->find(id).value()->state(), Battle::State::Running);
+        // The server's token is fresh for every connection.
+        QVERIFY(m_server->tokenRequestCount() >= 2);
+    }
+
+    void shutdownStopsBattlesThenDisconnects()
+    {
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+        m_service->shutdown(u"maintenance"_s);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(hasUpdate(id, "engine_quit"));
+        const QList<Json> received = m_server->received(m_connection);
+        QVERIFY(!received.isEmpty());
+        const Json &last = received.constLast();
+        QCOMPARE(last.value("commandId", ""), std::string("system/disconnect"));
+        QCOMPARE(last.at("data").value("reason", ""), std::string("maintenance"));
+        // Draining: the last status before leaving offers no capacity.
+        QCOMPARE(lastStatus().value("maxBattles", -1), 0);
+        collectMessages();
+        m_service.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAutohostService)
+#include "tst_autohostservice.moc"

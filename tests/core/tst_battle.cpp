@@ -1,0 +1,332 @@
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "battles/battle.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+// Battle against the fake engine (tests/helpers/fakeengine), which speaks the UDP interface like spring-dedicated
+// and follows fault-injection instructions from the start script's [MODOPTIONS].
+class TestBattle : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static StartRequest request(const StringPairs &gameOptions = {})
+    {
+        StartRequest request;
+        request.battleId = QUuid::createUuid();
+        request.engineVersion = u"fake"_s;
+        request.gameName = u"MiniGame 1.0"_s;
+        request.mapName = u"MiniMap"_s;
+        request.startPosType = StartPosType::Ingame;
+        AllyTeamSpec first;
+        first.teams.append(TeamSpec{});
+        first.teams[0].players.append(PlayerSpec{u"1001"_s, u"Alice"_s, u"pwA"_s, {}, {}, {}});
+        AllyTeamSpec second;
+        second.teams.append(TeamSpec{});
+        second.teams[0].players.append(PlayerSpec{u"1002"_s, u"Bob"_s, u"pwB"_s, {}, {}, {}});
+        request.allyTeams = {first, second};
+        request.spectators.append(PlayerSpec{u"1003"_s, u"Carol"_s, u"pwC"_s, {}, {}, {}});
+        request.gameOptions = gameOptions;
+        return request;
+    }
+
+    Battle::Settings settings(const QUuid &id) const
+    {
+        Battle::Settings settings;
+        settings.instanceDir = m_dir.filePath(id.toString(QUuid::WithoutBraces));
+        settings.enginePath = QStringLiteral(FAKE_ENGINE_PATH);
+        settings.endpoints = {u"127.0.0.1"_s, 0, u"127.0.0.1"_s, 0};
+        settings.startTimeoutMs = 5000;
+        settings.killGraceMs = 2000;
+        settings.terminateGraceMs = 2000;
+        return settings;
+    }
+
+    // A battle with a bound socket; the caller owns it.
+    Battle *makeBattle(const StartRequest &startRequest, Battle::Settings battleSettings)
+    {
+        auto *socket = new AutohostSocket;
+        if (!socket->bind(0))
+        {
+            qFatal("cannot bind a UDP socket on 127.0.0.1");
+        }
+        battleSettings.endpoints.autohostPort = socket->localPort();
+        battleSettings.endpoints.hostPort = quint16(socket->localPort() + 1);
+        return new Battle(startRequest, battleSettings, socket, this);
+    }
+
+    static QList<Json> updates(const QSignalSpy &spy)
+    {
+        QList<Json> result;
+        for (const QList<QVariant> &arguments : spy)
+        {
+            result.append(arguments.at(0).value<Json>());
+        }
+        return result;
+    }
+
+    static QString engineLog(const Battle &battle)
+    {
+        QFile file(battle.settings().instanceDir + u"/engine.log"_s);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+    static bool waitForEnd(Battle *battle, int timeout = 15000)
+    {
+        if (battle->state() == Battle::State::Exited)
+        {
+            return true;
+        }
+        QSignalSpy ended(battle, &Battle::ended);
+        return ended.wait(timeout);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<Json>("Json");
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(QStringLiteral(FAKE_ENGINE_PATH)), FAKE_ENGINE_PATH);
+    }
+
+    void startsWritesTheInstanceAndStopsCleanly()
+    {
+        const StartRequest startRequest = request();
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy failed(battle, &Battle::startFailed);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QVERIFY(succeeded.wait(10000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(battle->state(), Battle::State::Running);
+
+        const QString dir = battle->settings().instanceDir;
+        QFile script(dir + u"/script.txt"_s);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QByteArray scriptText = script.readAll();
+        const QByteArray gameId = startRequest.battleId.toRfc4122().toHex(' ');
+        QVERIFY2(scriptText.contains("GameID = " + gameId + ";"), scriptText.constData());
+        QFile settingsFile(dir + u"/springsettings.cfg"_s);
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        QVERIFY(settingsFile.readAll().contains("AllowSpectatorJoin=0"));
+
+        battle->stop(u"test"_s);
+        QCOMPARE(battle->state(), Battle::State::Stopping);
+        QVERIFY(waitForEnd(battle));
+        const QList<Json> all = updates(updated);
+        QVERIFY(!all.isEmpty());
+        QCOMPARE(all.constLast().at("type").get<std::string>(), std::string("engine_quit"));
+        for (qsizetype i = 0; i + 1 < all.size(); ++i)
+        {
+            QCOMPARE(all.at(i).at("type").get<std::string>(), std::string("engine_message"));
+        }
+        QVERIFY2(engineLog(*battle).contains(u"/kill"_s), qPrintable(engineLog(*battle)));
+        delete battle;
+    }
+
+    void startFailures_data()
+    {
+        QTest::addColumn<QString>("startup");
+        QTest::addColumn<QString>("detailsContain");
+        QTest::newRow("never sends SERVER_STARTED") << u"never"_s << u"did not report SERVER_STARTED within"_s;
+        QTest::newRow("exits 0 before starting") << u"exit0"_s << u"exit code 0"_s;
+        QTest::newRow("crashes before starting") << u"crash"_s << u"exit code 3"_s;
+    }
+
+    void startFailures()
+    {
+        QFETCH(QString, startup);
+        QFETCH(QString, detailsContain);
+        const StartRequest startRequest = request({{u"fakestartup"_s, startup}});
+        Battle::Settings battleSettings = settings(startRequest.battleId);
+        battleSettings.startTimeoutMs = 700;
+        Battle *battle = makeBattle(startRequest, battleSettings);
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy failed(battle, &Battle::startFailed);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.at(0).at(0).toString(), u"internal_error"_s);
+        const QString details = failed.at(0).at(1).toString();
+        QVERIFY2(details.contains(detailsContain), qPrintable(details));
+        QVERIFY(waitForEnd(battle));
+        QCOMPARE(succeeded.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(updated.count(), 0); // a battle that never started has no updates
+        delete battle;
+    }
+
+    void missingBinaryFailsTheStart()
+    {
+        const StartRequest startRequest = request();
+        Battle::Settings battleSettings = settings(startRequest.battleId);
+        battleSettings.enginePath = m_dir.filePath(u"no-such-engine/spring-dedicated"_s);
+        Battle *battle = makeBattle(startRequest, battleSettings);
+        QSignalSpy failed(battle, &Battle::startFailed);
+        battle->start();
+        QVERIFY(failed.count() == 1 || failed.wait(5000));
+        QVERIFY2(failed.at(0).at(1).toString().contains(u"cannot start"_s), qPrintable(failed.at(0).at(1).toString()));
+        QVERIFY(waitForEnd(battle));
+        delete battle;
+    }
+
+    void endsAfterStart_data()
+    {
+        QTest::addColumn<QString>("afterStart");
+        QTest::addColumn<QString>("terminal");
+        QTest::addColumn<QString>("detailsContain");
+        QTest::newRow("crash") << u"crash:200"_s << u"engine_crash"_s << u"exit code 3"_s;
+        QTest::newRow("signal") << u"segv:200"_s << u"engine_crash"_s << u"signal"_s;
+        QTest::newRow("quits by itself") << u"quit:200"_s << u"engine_quit"_s << QString();
+        QTest::newRow("exit 0 without SERVER_QUIT") << u"exit0:200"_s << u"engine_quit"_s << QString();
+    }
+
+    void endsAfterStart()
+    {
+        QFETCH(QString, afterStart);
+        QFETCH(QString, terminal);
+        QFETCH(QString, detailsContain);
+        const StartRequest startRequest = request({{u"fakeafterstart"_s, afterStart}});
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QVERIFY(succeeded.wait(10000));
+        QVERIFY(waitForEnd(battle));
+        const QList<Json> all = updates(updated);
+        int terminals = 0;
+        for (const Json &update : all)
+        {
+            const std::string type = update.at("type").get<std::string>();
+            terminals += type == "engine_quit" || type == "engine_crash";
+        }
+        QCOMPARE(terminals, 1);
+        QCOMPARE(toQString(all.constLast().at("type").get<std::string>()), terminal);
+        if (!detailsContain.isEmpty())
+        {
+            const QString details = toQString(all.constLast().value("details", ""));
+            QVERIFY2(details.contains(detailsContain), qPrintable(details));
+        }
+        delete battle;
+    }
+
+    void anEngineThatIgnoresKillAndSigtermIsKilled()
+    {
+        const StartRequest startRequest = request({{u"fakeafterstart"_s, u"hang"_s}});
+        Battle::Settings battleSettings = settings(startRequest.battleId);
+        battleSettings.killGraceMs = 300;
+        battleSettings.terminateGraceMs = 300;
+        Battle *battle = makeBattle(startRequest, battleSettings);
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QVERIFY(succeeded.wait(10000));
+        battle->stop(u"test"_s);
+        QVERIFY(waitForEnd(battle));
+        // Stopped by the autohost: a clean quit, whatever signal ended it.
+        QCOMPARE(updates(updated).constLast().at("type").get<std::string>(), std::string("engine_quit"));
+        delete battle;
+    }
+
+    void stoppingWhileStartingFailsTheStart()
+    {
+        const StartRequest startRequest = request({{u"fakestartup"_s, u"delay:3000"_s}});
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy failed(battle, &Battle::startFailed);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QTest::qWait(200);
+        battle->stop(u"test"_s);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.at(0).at(1).toString().contains(u"stopped before"_s));
+        QVERIFY(waitForEnd(battle));
+        QCOMPARE(succeeded.count(), 0);
+        QCOMPARE(updated.count(), 0);
+        delete battle;
+    }
+
+    void maximumDurationStopsTheGame()
+    {
+        const StartRequest startRequest = request();
+        Battle::Settings battleSettings = settings(startRequest.battleId);
+        battleSettings.maxDurationMs = 300;
+        Battle *battle = makeBattle(startRequest, battleSettings);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QVERIFY(waitForEnd(battle));
+        QCOMPARE(updates(updated).constLast().at("type").get<std::string>(), std::string("engine_quit"));
+        QVERIFY(engineLog(*battle).contains(u"/kill"_s));
+        delete battle;
+    }
+
+    void requestsBecomeCommandsByPlayerNumber()
+    {
+        const StartRequest startRequest = request();
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy updated(battle, &Battle::updated);
+        // Commands given before SERVER_STARTED wait for the engine.
+        QVERIFY(battle->mutePlayer(u"1002"_s, true, false));
+        battle->start();
+        QVERIFY(succeeded.wait(10000));
+
+        QVERIFY(battle->kickPlayer(u"1003"_s));
+        QVERIFY(battle->specPlayers({u"1001"_s, u"1002"_s}));
+        QVERIFY(battle->addPlayer(u"1004"_s, u"Dave"_s, u"pwD"_s));
+        QVERIFY(battle->addPlayer(u"1004"_s, u"Dave"_s, u"newpw"_s));
+        QVERIFY(battle->sendMessage(u"/hello"_s));
+        QVERIFY(battle->sendCommand(u"setmaxspeed"_s, {u"3"_s}));
+
+        const auto unknown = battle->kickPlayer(u"999"_s);
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().startsWith(u"data.userId: user 999 is not in battle"_s), qPrintable(unknown.error()));
+        const auto oneUnknown = battle->specPlayers({u"1001"_s, u"999"_s});
+        QVERIFY(!oneUnknown);
+        QVERIFY(oneUnknown.error().startsWith(u"data.userIds[1]"_s));
+        const auto renamed = battle->addPlayer(u"1004"_s, u"Dan"_s, u"pw"_s);
+        QVERIFY(!renamed);
+        QVERIFY(renamed.error().startsWith(u"data.name"_s));
+        const auto nameTaken = battle->addPlayer(u"1005"_s, u"alice"_s, u"pw"_s);
+        QVERIFY(!nameTaken);
+
+        // The kick comes back as player_left "kicked" for the spectator's userId; specs as player_defeated.
+        QTRY_VERIFY_WITH_TIMEOUT(engineLog(*battle).contains(u"/setmaxspeed 3"_s), 5000);
+        const QString log = engineLog(*battle);
+        for (const QString &line : {u"/mutebynum 1 1 0"_s, u"/kickbynum 2"_s, u"/specbynum 0"_s, u"/specbynum 1"_s,
+                                    u"/adduser Dave pwD 1"_s, u"/adduser Dave newpw"_s, u"//hello"_s})
+        {
+            QVERIFY2(log.contains(line), qPrintable(line + u" missing from\n"_s + log));
+        }
+        QVERIFY(log.indexOf(u"/specbynum 0"_s) < log.indexOf(u"/specbynum 1"_s));
+        QVERIFY(!log.contains(u"999"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const Json &update : updates(updated))
+                {
+                    if (update.value("type", "") == "player_left" && update.value("userId", "") == "1003" &&
+                        update.value("reason", "") == "kicked")
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            5000);
+        battle->stop(u"test"_s);
+        QVERIFY(waitForEnd(battle));
+        QVERIFY(!battle->kickPlayer(u"1001"_s)); // a stopped battle takes no more commands
+        delete battle;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBattle)
+#include "tst_battle.moc"
