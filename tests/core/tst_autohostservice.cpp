@@ -498,6 +498,7 @@ private slots:
         QCOMPARE(last.at("data").value("reason", ""), std::string("maintenance"));
         // Draining: the last status before leaving offers no capacity.
         QCOMPARE(lastStatus().value("maxBattles", -1), 0);
+        m_service.reset();
     }
 };
 
