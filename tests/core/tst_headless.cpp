@@ -1,0 +1,191 @@
+#include <csignal>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "conformanceoracle.h"
+#include "faketachyonserver.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+// The headless program as a host runs it: `autohost --headless --config config.json`, driven by a fake Tachyon
+// server over real sockets, with the fake engine installed under engines/.
+class TestHeadless : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString writeConfig(quint16 serverPort, const Json &extra = Json::object())
+    {
+        Json config = {{"tachyonServer", "127.0.0.1"},
+                       {"tachyonServerPort", serverPort},
+                       {"useSecureConnection", false},
+                       {"authClientId", "autohost1"},
+                       {"authClientSecret", "s3cret-value"},
+                       {"hostingIP", "192.0.2.10"},
+                       {"engineBindIP", "127.0.0.1"},
+                       {"engineStartPort", 36000 + int(QCoreApplication::applicationPid() % 20) * 100},
+                       {"engineAutohostStartPort", 38000 + int(QCoreApplication::applicationPid() % 20) * 100},
+                       {"maxPortsUsed", 50},
+                       {"engineSettings", {{"InitialNetworkTimeout", 30}}}};
+        config.update(extra);
+        const QString path = m_dir.filePath(u"config.json"_s);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(dumpJsonBytes(config));
+        return path;
+    }
+
+    void startAutohost(QProcess &process, const QStringList &arguments)
+    {
+        process.setProgram(QStringLiteral(AUTOHOST_BINARY));
+        process.setArguments(arguments);
+        process.setWorkingDirectory(m_dir.path());
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start();
+        QVERIFY(process.waitForStarted());
+    }
+
+    static std::optional<qint64> pidOfEngine(const QString &instanceDir)
+    {
+        // The fake engine writes its pid into its log; /proc would also do, this stays portable across tests.
+        QFile log(instanceDir + u"/engine.log"_s);
+        if (!log.open(QIODevice::ReadOnly))
+        {
+            return std::nullopt;
+        }
+        for (const QByteArray &line : log.readAll().split('\n'))
+        {
+            const qsizetype at = line.indexOf("pid ");
+            if (line.startsWith("[fake]") && at >= 0)
+            {
+                bool ok = false;
+                const qint64 pid = line.mid(at + 4).trimmed().toLongLong(&ok);
+                if (ok)
+                {
+                    return pid;
+                }
+            }
+        }
+        return std::nullopt;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString engineDir = m_dir.filePath(u"engines/2025.06.22"_s);
+        QVERIFY(QDir().mkpath(engineDir));
+        QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), engineDir + u"/spring-dedicated"_s));
+    }
+
+    void invalidConfigurationStopsWithTheKeyNamed()
+    {
+        const QString config = writeConfig(1, {{"maxBattles", 0}});
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--config"_s, config});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 2);
+        const QString output = QString::fromUtf8(process.readAll());
+        QVERIFY2(output.contains(u"maxBattles"_s), qPrintable(output));
+        QVERIFY(!output.contains(u"s3cret-value"_s));
+    }
+
+    void servesTheServerAndShutsDownCleanlyOnSigterm()
+    {
+        FakeTachyonServer server;
+        QVERIFY(server.listen());
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--config"_s, writeConfig(server.port())});
+        const int connection = server.waitForConnection(10000);
+        QVERIFY2(connection >= 0, process.readAll().constData());
+        QCOMPARE(server.received(connection).constFirst().value("commandId", ""), std::string("autohost/status"));
+        QCOMPARE(dumpJson(server.received(connection).constFirst().at("data")),
+                 std::string(R"({"maxBattles":50,"currentBattles":0,"availableEngines":["2025.06.22"]})"));
+
+        const QUuid id = QUuid::createUuid();
+        const QString battle = id.toString(QUuid::WithoutBraces);
+        const Json start = {
+            {"battleId", toStdString(battle)},
+            {"engineVersion", "2025.06.22"},
+            {"gameName", "MiniGame 1.0"},
+            {"mapName", "MiniMap"},
+            {"startPosType", "ingame"},
+            {"allyTeams", {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
+        const Json response = server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
+        QCOMPARE(response.value("status", ""), std::string("success"));
+        const QString instance = m_dir.filePath(u"instances/"_s + battle);
+        QVERIFY(QFile::exists(instance + u"/script.txt"_s));
+        QVERIFY(QFile::exists(instance + u"/engine.log"_s));
+        QFile settings(instance + u"/springsettings.cfg"_s);
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QCOMPARE(settings.readAll(), QByteArray("InitialNetworkTimeout=30\nAllowSpectatorJoin=0\nWhiteListAdditionalPlayers=1\n"));
+
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        const QString output = QString::fromUtf8(process.readAll());
+        QVERIFY2(!output.contains(u"s3cret-value"_s), "the client secret must never be logged");
+        const QList<Json> received = server.received(connection);
+        bool quit = false;
+        for (const Json &message : received)
+        {
+            quit = quit || (message.value("commandId", "") == "autohost/update" &&
+                            message.at("data").at("update").value("type", "") == "engine_quit");
+        }
+        QVERIFY2(quit, qPrintable(output));
+        QCOMPARE(received.constLast().value("commandId", ""), std::string("system/disconnect"));
+        const QStringList problems = ConformanceOracle::check(received);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    void enginesDieWithAKilledAutohost()
+    {
+        FakeTachyonServer server;
+        QVERIFY(server.listen());
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--log-format"_s, u"json"_s, writeConfig(server.port())});
+        const int connection = server.waitForConnection(10000);
+        QVERIFY(connection >= 0);
+        const QUuid id = QUuid::createUuid();
+        const QString battle = id.toString(QUuid::WithoutBraces);
+        const Json start = {
+            {"battleId", toStdString(battle)},
+            {"engineVersion", "2025.06.22"},
+            {"gameName", "MiniGame 1.0"},
+            {"mapName", "MiniMap"},
+            {"startPosType", "ingame"},
+            {"allyTeams", {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
+        const Json response = server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
+        QCOMPARE(response.value("status", ""), std::string("success"));
+        const auto enginePid = pidOfEngine(m_dir.filePath(u"instances/"_s + battle));
+        QVERIFY(enginePid.has_value());
+        QCOMPARE(::kill(pid_t(*enginePid), 0), 0);
+
+        process.kill();
+        QVERIFY(process.waitForFinished(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(*enginePid), 0) != 0, 5000);
+        // JSON lines mode: every line of the log is a JSON object.
+        const QList<QByteArray> lines = process.readAll().split('\n');
+        int parsed = 0;
+        for (const QByteArray &line : lines)
+        {
+            if (!line.trimmed().isEmpty())
+            {
+                QVERIFY2(!Json::parse(line.toStdString(), nullptr, false).is_discarded(), line.constData());
+                ++parsed;
+            }
+        }
+        QVERIFY(parsed > 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
