@@ -33,7 +33,8 @@ class StartScriptWriter
 {
 public:
     // The script text. Fails only on input that RequestDecoder would have refused (defence in depth): a text
-    // value TdfText refuses, or an AI hosted by an unknown userId.
+    // value or key TdfText refuses, a key repeated in a section (case-insensitively), a team without players
+    // and bots, or an AI hosted by an unknown userId. The message names the offending field.
     static Result<QByteArray> write(const StartRequest &request, const ScriptEndpoints &endpoints);
     // Players in the order of their [PLAYERn] sections, which is the engine's numbering.
     static QList<ScriptPlayer> players(const StartRequest &request);
