@@ -26,9 +26,9 @@ struct ScriptPlayer
     bool spectator = false;
 };
 
-// Writes script.txt for spring-dedicated from a validated start request (engine notes §10–§14, reference notes
-// §4.1): player numbering is ally teams → teams → players, then spectators; GameID is the battle UUID as 16
-// space-separated hex bytes; ModHash/MapHash are the archive hashes or the dummy "1".
+// Writes script.txt for spring-dedicated from a validated start request (engine notes §10–§14, reference
+// notes §4.1): player numbering is ally teams → teams → players, then spectators; GameID is the battle UUID
+// as 16 space-separated hex bytes; ModHash/MapHash are the archive hashes or the dummy "1".
 class StartScriptWriter
 {
 public:
