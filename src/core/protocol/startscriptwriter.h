@@ -26,14 +26,15 @@ struct ScriptPlayer
     bool spectator = false;
 };
 
-// Writes script.txt for spring-dedicated from a validated start request (engine notes §10–§14, reference notes
-// §4.1): player numbering is ally teams → teams → players, then spectators; GameID is the battle UUID as 16
-// space-separated hex bytes; ModHash/MapHash are the archive hashes or the dummy "1".
+// Writes script.txt for spring-dedicated from a validated start request (engine notes §10–§14, reference
+// notes §4.1): player numbering is ally teams → teams → players, then spectators; GameID is the battle UUID
+// as 16 space-separated hex bytes; ModHash/MapHash are the archive hashes or the dummy "1".
 class StartScriptWriter
 {
 public:
     // The script text. Fails only on input that RequestDecoder would have refused (defence in depth): a text
-    // value TdfText refuses, or an AI hosted by an unknown userId.
+    // value or key TdfText refuses, a key repeated in a section (case-insensitively), a team without players
+    // and bots, or an AI hosted by an unknown userId. The message names the offending field.
     static Result<QByteArray> write(const StartRequest &request, const ScriptEndpoints &endpoints);
     // Players in the order of their [PLAYERn] sections, which is the engine's numbering.
     static QList<ScriptPlayer> players(const StartRequest &request);
