@@ -35,6 +35,7 @@ signals:
 
 private:
     void scheduleRescan();
+    void updateWatches(const QStringList &paths);
 
     QString m_enginesDir;
     QStringList m_versions;

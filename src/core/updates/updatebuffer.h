@@ -52,5 +52,6 @@ private:
     qint64 m_retention;
     Clock m_clock;
     qint64 m_lastTime = 0;
+    qint64 m_nextPrune = 0; // the stamp from which the next append prunes
     std::deque<Entry> m_entries;
 };

@@ -1,0 +1,739 @@
+#include "config/config.h"
+
+#include <cmath>
+#include <limits>
+#include <variant>
+
+#include <QFile>
+#include <QHash>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include "protocol/json.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+bool Config::secureConnection() const
+{
+    if (useSecureConnection)
+    {
+        return *useSecureConnection;
+    }
+    if (tachyonServer.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+    {
+        return false;
+    }
+    QString host = tachyonServer;
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+    {
+        host = host.mid(1, host.size() - 2);
+    }
+    QHostAddress address;
+    return !(address.setAddress(host) && address.isLoopback());
+}
+
+namespace
+{
+
+enum class Kind
+{
+    Text,         // any string
+    NonEmptyText, // a non-empty string (directories)
+    Host,         // empty, a host name or an IP literal
+    Ip,           // an IP literal
+    OptionalIp,   // empty or an IP literal
+    HttpUrl,
+    Port,       // optional integer 1..65535
+    Bool,       // optional boolean
+    Number,     // finite number within [minimum, maximum], minimum exclusive when exclusiveMinimum
+    Integer,    // integer within [minimum, maximum]
+    Settings,   // object of scalars, coerced to strings
+    StringList, // array of strings
+    LogFormat,  // "text" or "json"
+};
+
+using Member = std::variant<QString Config::*, std::optional<quint16> Config::*,
+                            std::optional<bool> Config::*, double Config::*, int Config::*,
+                            QList<QPair<QString, QString>> Config::*, QStringList Config::*>;
+
+struct KeySpec
+{
+    QString name;
+    Kind kind;
+    Member member;
+    double minimum = 0;
+    double maximum = 0;
+    bool exclusiveMinimum = false;
+};
+
+// Durations beyond this (about 31 years) are mistakes, and keeping them finite keeps µs/ms conversions exact.
+constexpr double MaxSeconds = 1e9;
+constexpr double MaxInt = std::numeric_limits<int>::max();
+
+const QList<KeySpec> &keySpecs()
+{
+    static const QList<KeySpec> specs{
+        {u"tachyonServer"_s, Kind::Host, &Config::tachyonServer},
+        {u"tachyonServerPort"_s, Kind::Port, &Config::tachyonServerPort},
+        {u"useSecureConnection"_s, Kind::Bool, &Config::useSecureConnection},
+        {u"authClientId"_s, Kind::Text, &Config::authClientId},
+        {u"authClientSecret"_s, Kind::Text, &Config::authClientSecret},
+        {u"hostingIP"_s, Kind::OptionalIp, &Config::hostingIP},
+        {u"engineBindIP"_s, Kind::Ip, &Config::engineBindIP},
+        {u"maxReconnectDelaySeconds"_s, Kind::Number, &Config::maxReconnectDelaySeconds, 1, MaxSeconds},
+        {u"engineSettings"_s, Kind::Settings, &Config::engineSettings},
+        {u"maxBattles"_s, Kind::Integer, &Config::maxBattles, 1, MaxInt},
+        {u"maxUpdatesSubscriptionAgeSeconds"_s, Kind::Number, &Config::maxUpdatesSubscriptionAgeSeconds, 0,
+         MaxSeconds, true},
+        {u"engineStartPort"_s, Kind::Integer, &Config::engineStartPort, 1025, 65535},
+        {u"engineAutohostStartPort"_s, Kind::Integer, &Config::engineAutohostStartPort, 1025, 65535},
+        {u"maxPortsUsed"_s, Kind::Integer, &Config::maxPortsUsed, 1, MaxInt},
+        {u"engineInstallTimeoutSeconds"_s, Kind::Integer, &Config::engineInstallTimeoutSeconds, 5, MaxInt},
+        {u"maxGameDurationSeconds"_s, Kind::Number, &Config::maxGameDurationSeconds, 3600, MaxSeconds},
+        {u"engineDownloadMaxAttempts"_s, Kind::Integer, &Config::engineDownloadMaxAttempts, 1, MaxInt},
+        {u"engineDownloadRetryBackoffBaseMs"_s, Kind::Integer, &Config::engineDownloadRetryBackoffBaseMs,
+         1000, MaxInt},
+        {u"engineCdnBaseUrl"_s, Kind::HttpUrl, &Config::engineCdnBaseUrl},
+        {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir},
+        {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir},
+        {u"engineDataDirs"_s, Kind::StringList, &Config::engineDataDirs},
+        {u"engineStartTimeoutSeconds"_s, Kind::Number, &Config::engineStartTimeoutSeconds, 0, MaxSeconds,
+         true},
+        {u"engineKillGraceSeconds"_s, Kind::Number, &Config::engineKillGraceSeconds, 0, MaxSeconds, true},
+        {u"serverStatsIntervalSeconds"_s, Kind::Number, &Config::serverStatsIntervalSeconds, 0, MaxSeconds,
+         true},
+        {u"logFormat"_s, Kind::LogFormat, &Config::logFormat},
+    };
+    return specs;
+}
+
+const KeySpec *findKey(const QString &name)
+{
+    for (const KeySpec &spec : keySpecs())
+    {
+        if (spec.name == name)
+        {
+            return &spec;
+        }
+    }
+    return nullptr;
+}
+
+// tachyonServer → AUTOHOST_TACHYON_SERVER, hostingIP → AUTOHOST_HOSTING_IP.
+QString environmentName(const QString &key)
+{
+    QString name = u"AUTOHOST_"_s;
+    for (qsizetype i = 0; i < key.size(); ++i)
+    {
+        const QChar c = key.at(i);
+        if (c.isUpper() && i > 0 && (key.at(i - 1).isLower() || key.at(i - 1).isDigit()))
+        {
+            name += u'_';
+        }
+        name += c.toUpper();
+    }
+    return name;
+}
+
+const KeySpec *findEnvironmentKey(const QString &name)
+{
+    static const QHash<QString, const KeySpec *> byName = []
+    {
+        QHash<QString, const KeySpec *> map;
+        for (const KeySpec &spec : keySpecs())
+        {
+            map.insert(environmentName(spec.name), &spec);
+        }
+        return map;
+    }();
+    return byName.value(name);
+}
+
+bool isIpv4Literal(const QString &text)
+{
+    static const QRegularExpression pattern(
+        u"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"_s);
+    return pattern.match(text).hasMatch();
+}
+
+// QHostAddress alone would also take "127.1" or surrounding spaces.
+bool isIpLiteral(const QString &text)
+{
+    if (isIpv4Literal(text))
+    {
+        return true;
+    }
+    QHostAddress address;
+    return text.contains(u':') && text.trimmed() == text && address.setAddress(text) &&
+           address.protocol() == QAbstractSocket::IPv6Protocol;
+}
+
+bool isHost(const QString &text)
+{
+    if (text.contains(u':'))
+    {
+        const bool bracketed = text.startsWith(u'[') && text.endsWith(u']');
+        return isIpLiteral(bracketed ? text.mid(1, text.size() - 2) : text);
+    }
+    static const QRegularExpression pattern(u"^[A-Za-z0-9._-]+$"_s);
+    return pattern.match(text).hasMatch();
+}
+
+std::optional<double> parseNumber(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+    {
+        return std::nullopt;
+    }
+    return value;
+}
+
+// JSON numbers, and numbers written as strings (environment, --set, or quoted in the file like the
+// reference's coercing schema validator accepts).
+std::optional<double> numberValue(const Json &value)
+{
+    if (value.is_number())
+    {
+        return value.get<double>();
+    }
+    if (value.is_string())
+    {
+        return parseNumber(toQString(value.get<std::string>()));
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> boolValue(const Json &value)
+{
+    if (value.is_boolean())
+    {
+        return value.get<bool>();
+    }
+    if (value.is_string())
+    {
+        const QString text = toQString(value.get<std::string>()).trimmed().toLower();
+        if (text == u"true"_s || text == u"1"_s)
+        {
+            return true;
+        }
+        if (text == u"false"_s || text == u"0"_s)
+        {
+            return false;
+        }
+    }
+    return std::nullopt;
+}
+
+// Text as the reference writes a coerced value: integral numbers without a fraction.
+QString settingText(const Json &value)
+{
+    if (value.is_string())
+    {
+        return toQString(value.get<std::string>());
+    }
+    if (value.is_boolean())
+    {
+        return value.get<bool>() ? u"true"_s : u"false"_s;
+    }
+    if (value.is_number_float())
+    {
+        const double number = value.get<double>();
+        if (std::isfinite(number) && std::trunc(number) == number && std::abs(number) < 1e15)
+        {
+            return QString::number(qint64(number));
+        }
+    }
+    return toQString(dumpJson(value));
+}
+
+QString rangeText(const KeySpec &spec, const QString &what)
+{
+    const QString minimum = QString::number(spec.minimum, 'g', 12);
+    const QString maximum = QString::number(spec.maximum, 'g', 12);
+    if (spec.exclusiveMinimum)
+    {
+        return u"must be %1 > %2 and <= %3"_s.arg(what, minimum, maximum);
+    }
+    if (spec.maximum == MaxInt)
+    {
+        return u"must be %1 >= %2"_s.arg(what, minimum);
+    }
+    return u"must be %1 from %2 to %3"_s.arg(what, minimum, maximum);
+}
+
+using Value = std::variant<QString, std::optional<quint16>, std::optional<bool>, double, int,
+                           QList<QPair<QString, QString>>, QStringList>;
+
+// Checks a value for a key and converts it to the member's type; the error never quotes the value, which may
+// be a secret.
+Result<Value> convert(const KeySpec &spec, const Json &value)
+{
+    const bool emptyText = value.is_string() && value.get<std::string>().empty();
+    switch (spec.kind)
+    {
+    case Kind::Text:
+    case Kind::NonEmptyText:
+    case Kind::Host:
+    case Kind::Ip:
+    case Kind::OptionalIp:
+    case Kind::HttpUrl:
+    case Kind::LogFormat:
+    {
+        if (!value.is_string())
+        {
+            return fail(u"must be a string"_s);
+        }
+        const QString text = toQString(value.get<std::string>());
+        if (spec.kind == Kind::NonEmptyText && text.isEmpty())
+        {
+            return fail(u"must be a non-empty string"_s);
+        }
+        if (spec.kind == Kind::Host && !text.isEmpty() && !isHost(text))
+        {
+            return fail(u"must be a host name or IP address, without scheme, port or path"_s);
+        }
+        if ((spec.kind == Kind::Ip || (spec.kind == Kind::OptionalIp && !text.isEmpty())) &&
+            !isIpLiteral(text))
+        {
+            return fail(u"must be an IPv4 or IPv6 address"_s);
+        }
+        if (spec.kind == Kind::HttpUrl)
+        {
+            const QUrl url(text, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) ||
+                url.host().isEmpty())
+            {
+                return fail(u"must be an http or https URL"_s);
+            }
+        }
+        if (spec.kind == Kind::LogFormat && text != u"text"_s && text != u"json"_s)
+        {
+            return fail(u"must be \"text\" or \"json\""_s);
+        }
+        return Value(text);
+    }
+    case Kind::Port:
+    {
+        if (value.is_null() || emptyText)
+        {
+            return Value(std::optional<quint16>());
+        }
+        const auto number = numberValue(value);
+        if (!number || std::trunc(*number) != *number || *number < 1 || *number > 65535)
+        {
+            return fail(u"must be an integer from 1 to 65535"_s);
+        }
+        return Value(std::optional<quint16>(quint16(*number)));
+    }
+    case Kind::Bool:
+    {
+        if (value.is_null() || emptyText)
+        {
+            return Value(std::optional<bool>());
+        }
+        const auto flag = boolValue(value);
+        if (!flag)
+        {
+            return fail(u"must be true or false"_s);
+        }
+        return Value(flag);
+    }
+    case Kind::Number:
+    {
+        const auto number = numberValue(value);
+        const bool aboveMinimum =
+            number && (spec.exclusiveMinimum ? *number > spec.minimum : *number >= spec.minimum);
+        if (!aboveMinimum || *number > spec.maximum)
+        {
+            return fail(rangeText(spec, u"a number"_s));
+        }
+        return Value(*number);
+    }
+    case Kind::Integer:
+    {
+        const auto number = numberValue(value);
+        if (!number || std::trunc(*number) != *number || *number < spec.minimum || *number > spec.maximum)
+        {
+            return fail(rangeText(spec, u"an integer"_s));
+        }
+        return Value(int(*number));
+    }
+    case Kind::Settings:
+    {
+        if (!value.is_object())
+        {
+            return fail(u"must be an object of strings"_s);
+        }
+        static const QRegularExpression keyPattern(u"^[A-Za-z0-9_]+$"_s);
+        QList<QPair<QString, QString>> settings;
+        for (const auto &[jsonKey, jsonValue] : value.items())
+        {
+            const QString key = toQString(jsonKey);
+            if (!keyPattern.match(key).hasMatch())
+            {
+                return fail(u"setting names may only contain letters, digits and '_'"_s);
+            }
+            if (!jsonValue.is_string() && !jsonValue.is_number() && !jsonValue.is_boolean())
+            {
+                return fail(u"the value of '%1' must be a string, number or boolean"_s.arg(key));
+            }
+            const QString text = settingText(jsonValue);
+            if (text.contains(u'\r') || text.contains(u'\n') || text.contains(QChar(0)))
+            {
+                return fail(u"the value of '%1' must not contain line breaks or NUL"_s.arg(key));
+            }
+            settings.append({key, text});
+        }
+        return Value(settings);
+    }
+    case Kind::StringList:
+    {
+        if (!value.is_array())
+        {
+            return fail(u"must be an array of strings"_s);
+        }
+        QStringList list;
+        for (const Json &item : value)
+        {
+            if (!item.is_string())
+            {
+                return fail(u"must be an array of strings"_s);
+            }
+            list.append(toQString(item.get<std::string>()));
+        }
+        return Value(list);
+    }
+    }
+    return fail(u"unsupported key"_s);
+}
+
+void assign(Config &config, const Member &member, Value value)
+{
+    std::visit(
+        [&config, &value](auto pointer)
+        {
+            using Type = std::remove_reference_t<decltype(config.*pointer)>;
+            config.*pointer = std::get<Type>(std::move(value));
+        },
+        member);
+}
+
+Json toJson(const Config &config, const Member &member)
+{
+    return std::visit(
+        [&config](auto pointer) -> Json
+        {
+            const auto &field = config.*pointer;
+            using Type = std::decay_t<decltype(field)>;
+            if constexpr (std::is_same_v<Type, QString>)
+            {
+                return toStdString(field);
+            }
+            else if constexpr (std::is_same_v<Type, std::optional<quint16>> ||
+                               std::is_same_v<Type, std::optional<bool>>)
+            {
+                return field ? Json(*field) : Json();
+            }
+            else if constexpr (std::is_same_v<Type, QList<QPair<QString, QString>>>)
+            {
+                Json object = Json::object();
+                for (const auto &[key, text] : field)
+                {
+                    object[toStdString(key)] = toStdString(text);
+                }
+                return object;
+            }
+            else if constexpr (std::is_same_v<Type, QStringList>)
+            {
+                Json array = Json::array();
+                for (const QString &text : field)
+                {
+                    array.push_back(toStdString(text));
+                }
+                return array;
+            }
+            else
+            {
+                return field;
+            }
+        },
+        member);
+}
+
+// Where "line 3, column 7" of a broken file is, without quoting its text (it may hold the secret).
+struct ErrorPositionSax
+{
+    std::size_t position = 0;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(Json::number_integer_t) { return true; }
+    bool number_unsigned(Json::number_unsigned_t) { return true; }
+    bool number_float(Json::number_float_t, const Json::string_t &) { return true; }
+    bool string(Json::string_t &) { return true; }
+    bool binary(Json::binary_t &) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(Json::string_t &) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t errorPosition, const std::string &, const nlohmann::detail::exception &)
+    {
+        position = errorPosition;
+        return false;
+    }
+};
+
+QString syntaxErrorPosition(const QByteArray &text)
+{
+    ErrorPositionSax sax;
+    Json::sax_parse(text.begin(), text.end(), &sax);
+    // nlohmann counts the offending byte itself.
+    const qsizetype offset = qBound<qsizetype>(0, qsizetype(sax.position) - 1, text.size());
+    const QByteArray before = text.left(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return u"line %1, column %2"_s.arg(line).arg(column);
+}
+
+class Loader
+{
+public:
+    Result<LoadedConfig> load(const ConfigSources &sources);
+
+private:
+    enum Rank
+    {
+        Defaults,
+        File,
+        Environment,
+        Override,
+    };
+
+    Status apply(const KeySpec &spec, const Json &value, const QString &where, Rank rank);
+    Status loadFile(const QString &path);
+    Status crossChecks() const;
+    // Where a key got its value ("config.json: maxPortsUsed"), for errors that involve several keys.
+    QString whereSet(const QString &key) const;
+    QString latest(const QStringList &keys) const;
+
+    LoadedConfig m_loaded;
+    QHash<QString, QString> m_where;
+    QHash<QString, Rank> m_rank;
+};
+
+Result<LoadedConfig> Loader::load(const ConfigSources &sources)
+{
+    if (!sources.filePath.isEmpty())
+    {
+        if (const Status status = loadFile(sources.filePath); !status)
+        {
+            return fail(status.error());
+        }
+    }
+    for (const auto &[name, text] : sources.environment)
+    {
+        if (!name.startsWith(u"AUTOHOST_"_s))
+        {
+            continue;
+        }
+        const KeySpec *spec = findEnvironmentKey(name);
+        if (!spec)
+        {
+            m_loaded.warnings.append(u"unknown environment variable '%1' ignored"_s.arg(name));
+            continue;
+        }
+        Json value = toStdString(text);
+        if (spec->kind == Kind::Settings || spec->kind == Kind::StringList)
+        {
+            value = Json::parse(toStdString(text), nullptr, false);
+            if (value.is_discarded())
+            {
+                return fail(u"%1: must be JSON text (%2)"_s.arg(
+                    name, spec->kind == Kind::Settings ? u"an object"_s : u"an array of strings"_s));
+            }
+        }
+        if (const Status status = apply(*spec, value, name, Environment); !status)
+        {
+            return fail(status.error());
+        }
+    }
+    for (const auto &[key, text] : sources.overrides)
+    {
+        const KeySpec *spec = findKey(key);
+        if (!spec)
+        {
+            m_loaded.warnings.append(u"unknown key '%1' in --set ignored"_s.arg(key));
+            continue;
+        }
+        const QString where = u"--set "_s + key;
+        Json value = toStdString(text);
+        if (spec->kind == Kind::Settings || spec->kind == Kind::StringList)
+        {
+            value = Json::parse(toStdString(text), nullptr, false);
+            if (value.is_discarded())
+            {
+                return fail(u"%1: must be JSON text (%2)"_s.arg(
+                    where, spec->kind == Kind::Settings ? u"an object"_s : u"an array of strings"_s));
+            }
+        }
+        if (const Status status = apply(*spec, value, where, Override); !status)
+        {
+            return fail(status.error());
+        }
+    }
+    if (const Status status = crossChecks(); !status)
+    {
+        return fail(status.error());
+    }
+    return m_loaded;
+}
+
+Status Loader::apply(const KeySpec &spec, const Json &value, const QString &where, Rank rank)
+{
+    Result<Value> converted = convert(spec, value);
+    if (!converted)
+    {
+        return fail(where + u": "_s + converted.error());
+    }
+    assign(m_loaded.config, spec.member, std::move(converted).value());
+    m_where.insert(spec.name, where);
+    m_rank.insert(spec.name, rank);
+    return succeeded();
+}
+
+Status Loader::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+    {
+        return fail(u"%1: cannot read the file: %2"_s.arg(path, file.errorString()));
+    }
+    const QByteArray text = file.readAll();
+    const Json json = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (json.is_discarded())
+    {
+        return fail(
+            u"%1: not valid JSON near %2 (comments are not allowed)"_s.arg(path, syntaxErrorPosition(text)));
+    }
+    if (!json.is_object())
+    {
+        return fail(u"%1: must contain a JSON object"_s.arg(path));
+    }
+    for (const auto &[key, value] : json.items())
+    {
+        const QString name = toQString(key);
+        const KeySpec *spec = findKey(name);
+        if (!spec)
+        {
+            m_loaded.warnings.append(u"unknown key '%1' in %2 ignored"_s.arg(name, path));
+            continue;
+        }
+        if (const Status status = apply(*spec, value, path + u": "_s + name, File); !status)
+        {
+            return status;
+        }
+    }
+    return succeeded();
+}
+
+QString Loader::whereSet(const QString &key) const
+{
+    return m_where.value(key, u"default "_s + key);
+}
+
+QString Loader::latest(const QStringList &keys) const
+{
+    QString best = keys.first();
+    for (const QString &key : keys)
+    {
+        if (m_rank.value(key, Defaults) > m_rank.value(best, Defaults))
+        {
+            best = key;
+        }
+    }
+    return best;
+}
+
+Status Loader::crossChecks() const
+{
+    const Config &config = m_loaded.config;
+    const qint64 count = config.maxPortsUsed;
+    for (const auto &[key, start] : {std::pair{u"engineStartPort"_s, config.engineStartPort},
+                                     std::pair{u"engineAutohostStartPort"_s, config.engineAutohostStartPort}})
+    {
+        if (start + count - 1 > 65535)
+        {
+            return fail(u"%1: %2 (%3) + maxPortsUsed (%4) - 1 exceeds 65535"_s.arg(
+                whereSet(latest({key, u"maxPortsUsed"_s})), key, QString::number(start),
+                QString::number(count)));
+        }
+    }
+    const qint64 game = config.engineStartPort;
+    const qint64 autohost = config.engineAutohostStartPort;
+    if (game < autohost + count && autohost < game + count)
+    {
+        return fail(u"%1: the game ports %2-%3 overlap the autohost ports %4-%5"_s.arg(
+            whereSet(latest({u"engineStartPort"_s, u"engineAutohostStartPort"_s, u"maxPortsUsed"_s})),
+            QString::number(game), QString::number(game + count - 1), QString::number(autohost),
+            QString::number(autohost + count - 1)));
+    }
+    if (!config.tachyonServer.isEmpty())
+    {
+        const std::pair<QString, const QString *> required[] = {
+            {u"authClientId"_s, &config.authClientId},
+            {u"authClientSecret"_s, &config.authClientSecret},
+            {u"hostingIP"_s, &config.hostingIP},
+        };
+        for (const auto &[key, value] : required)
+        {
+            if (!value->isEmpty())
+            {
+                continue;
+            }
+            if (m_where.contains(key))
+            {
+                return fail(u"%1: must not be empty when tachyonServer is set"_s.arg(whereSet(key)));
+            }
+            return fail(u"%1: set, so %2 is required"_s.arg(whereSet(u"tachyonServer"_s), key));
+        }
+    }
+    return succeeded();
+}
+
+} // namespace
+
+Result<LoadedConfig> ConfigLoader::load(const ConfigSources &sources)
+{
+    return Loader().load(sources);
+}
+
+QList<QPair<QString, QString>> ConfigLoader::processEnvironment()
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QList<QPair<QString, QString>> pairs;
+    const QStringList names = environment.keys();
+    for (const QString &name : names)
+    {
+        pairs.append({name, environment.value(name)});
+    }
+    return pairs;
+}
+
+QString ConfigLoader::describe(const Config &config)
+{
+    Json json = Json::object();
+    for (const KeySpec &spec : keySpecs())
+    {
+        json[toStdString(spec.name)] = toJson(config, spec.member);
+    }
+    if (!config.authClientSecret.isEmpty())
+    {
+        json["authClientSecret"] = "***";
+    }
+    return toQString(dumpJson(json));
+}

@@ -1,0 +1,46 @@
+#include "engine/portallocator.h"
+
+#include <QUdpSocket>
+
+PortAllocator::PortAllocator(int gameBase, int autohostBase, int count, QHostAddress gameBindAddress)
+    : m_gameBase(gameBase)
+    , m_autohostBase(autohostBase)
+    , m_count(count)
+    , m_gameBindAddress(std::move(gameBindAddress))
+{
+}
+
+std::optional<PortAllocator::Ports> PortAllocator::acquire()
+{
+    for (int step = 1; step <= m_count; ++step)
+    {
+        const int offset = (m_last + step) % m_count;
+        if (m_taken.contains(offset))
+        {
+            continue;
+        }
+        const auto gamePort = quint16(m_gameBase + offset);
+        const auto autohostPort = quint16(m_autohostBase + offset);
+        if (!canBind(m_gameBindAddress, gamePort) ||
+            !canBind(QHostAddress(QHostAddress::LocalHost), autohostPort))
+        {
+            continue;
+        }
+        m_last = offset;
+        m_taken.insert(offset);
+        return Ports{offset, gamePort, autohostPort};
+    }
+    return std::nullopt;
+}
+
+void PortAllocator::release(int offset)
+{
+    m_taken.remove(offset);
+}
+
+bool PortAllocator::canBind(const QHostAddress &address, quint16 port) const
+{
+    // Without address sharing: with SO_REUSEADDR a UDP bind would succeed next to a holder that set it too.
+    QUdpSocket socket;
+    return socket.bind(address, port, QAbstractSocket::DontShareAddress);
+}

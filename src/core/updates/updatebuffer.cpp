@@ -1,0 +1,74 @@
+#include "updates/updatebuffer.h"
+
+#include <algorithm>
+#include <chrono>
+
+UpdateBuffer::UpdateBuffer(qint64 retentionMicroseconds, QObject *parent)
+    : QObject(parent)
+    , m_retention(retentionMicroseconds)
+    , m_clock(
+          []
+          {
+              const auto sinceEpoch = std::chrono::system_clock::now().time_since_epoch();
+              return qint64(std::chrono::duration_cast<std::chrono::microseconds>(sinceEpoch).count());
+          })
+{
+}
+
+void UpdateBuffer::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
+qint64 UpdateBuffer::now() const
+{
+    return m_clock();
+}
+
+const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, Json update)
+{
+    const qint64 clockTime = now();
+    const qint64 time = clockTime > m_lastTime ? clockTime : m_lastTime + 1;
+    m_lastTime = time;
+    // Pruning walks the old end of the buffer; doing it on every append would be wasted work, a tenth of the
+    // retention period late is close enough.
+    if (time >= m_nextPrune)
+    {
+        prune();
+        m_nextPrune = time + std::max<qint64>(1, m_retention / 10);
+    }
+    m_entries.push_back(Entry{battleId, time, std::move(update)});
+    const Entry &entry = m_entries.back();
+    emit appended(entry);
+    return entry;
+}
+
+std::vector<UpdateBuffer::Entry> UpdateBuffer::since(qint64 since) const
+{
+    const auto first = std::upper_bound(m_entries.begin(), m_entries.end(), since,
+                                        [](qint64 time, const Entry &entry) { return time < entry.time; });
+    return std::vector<Entry>(first, m_entries.end());
+}
+
+bool UpdateBuffer::isTooOld(qint64 since) const
+{
+    return since < now() - m_retention;
+}
+
+Json UpdateBuffer::eventData(const Entry &entry)
+{
+    Json data = Json::object();
+    data["battleId"] = toStdString(entry.battleId.toString(QUuid::WithoutBraces));
+    data["time"] = entry.time;
+    data["update"] = entry.update;
+    return data;
+}
+
+void UpdateBuffer::prune()
+{
+    const qint64 oldest = m_lastTime - m_retention;
+    while (!m_entries.empty() && m_entries.front().time < oldest)
+    {
+        m_entries.pop_front();
+    }
+}
