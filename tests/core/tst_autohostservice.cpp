@@ -271,6 +271,20 @@ private slots:
             return response.value("status", "") == "success";
         };
         QVERIFY(ok(u"autohost/addPlayer"_s, {{"battleId", battle}, {"userId", "1004"}, {"name", "Dave"}, {"password", "pwD"}}));
+        // Dave connects (the fake engine plays it when told to), so that the engine can kick him.
+        QVERIFY(ok(u"autohost/sendCommand"_s, {{"battleId", battle}, {"command", "fakeplay"}, {"arguments", {"join,3"}}}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const Json &data : updatesOf(id))
+                {
+                    if (dumpJson(data.at("update")) == R"({"type":"player_joined","userId":"1004","playerNumber":3})")
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            5000);
         QVERIFY(ok(u"autohost/kickPlayer"_s, {{"battleId", battle}, {"userId", "1004"}}));
         QVERIFY(ok(u"autohost/mutePlayer"_s, {{"battleId", battle}, {"userId", "1002"}, {"chat", true}, {"draw", true}}));
         QVERIFY(ok(u"autohost/specPlayers"_s, {{"battleId", battle}, {"userIds", {"1001", "1002"}}}));

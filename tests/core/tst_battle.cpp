@@ -270,7 +270,8 @@ private slots:
 
     void requestsBecomeCommandsByPlayerNumber()
     {
-        const StartRequest startRequest = request();
+        // Carol (player number 2) must have joined for the engine to kick her.
+        const StartRequest startRequest = request({{u"fakescript"_s, u"join,2"_s}});
         Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
         QSignalSpy succeeded(battle, &Battle::startSucceeded);
         QSignalSpy updated(battle, &Battle::updated);
@@ -278,6 +279,9 @@ private slots:
         QVERIFY(battle->mutePlayer(u"1002"_s, true, false));
         battle->start();
         QVERIFY(succeeded.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!updates(updated).isEmpty() &&
+                                     updates(updated).constLast().value("type", "") == "player_joined",
+                                 5000);
 
         QVERIFY(battle->kickPlayer(u"1003"_s));
         QVERIFY(battle->specPlayers({u"1001"_s, u"1002"_s}));

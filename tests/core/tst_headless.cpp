@@ -62,11 +62,11 @@ private:
         }
         for (const QByteArray &line : log.readAll().split('\n'))
         {
-            const qsizetype at = line.indexOf("pid ");
-            if (line.startsWith("[fake]") && at >= 0)
+            const qsizetype at = line.indexOf("[fake] pid ");
+            if (at >= 0)
             {
                 bool ok = false;
-                const qint64 pid = line.mid(at + 4).trimmed().toLongLong(&ok);
+                const qint64 pid = line.mid(at + 11).trimmed().toLongLong(&ok);
                 if (ok)
                 {
                     return pid;

@@ -224,6 +224,7 @@ Status FakeEngine::load(const TdfDocument &script)
 void FakeEngine::start()
 {
     EngineLog::line(u"[DedicatedServer] starting server..."_s);
+    EngineLog::line(u"[fake] pid %1"_s.arg(QCoreApplication::applicationPid()));
     switch (m_startup)
     {
     case Startup::Exit0:
