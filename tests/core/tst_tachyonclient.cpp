@@ -535,6 +535,9 @@ private slots:
         m_server->freezeConnection(connection);
         QVERIFY(disconnectedSpy.wait(5000));
         QVERIFY2(m_client->lastError().contains(u"Nothing received"_s), qPrintable(m_client->lastError()));
+        // The frozen server really read nothing, not even the client's close frame.
+        QVERIFY(m_server->waitForDisconnected(connection));
+        QVERIFY(!m_server->receivedClose(connection).has_value());
         QVERIFY(m_server->waitForConnection(10000) > connection);
         QVERIFY(waitForState(TachyonClient::State::Connected));
         QCOMPARE(m_client->connectionGeneration(), 2u);

@@ -643,6 +643,10 @@ void FakeTachyonServer::handleToken(QTcpSocket *socket, const HttpRequest &reque
 
 void FakeTachyonServer::handleUpgrade(QTcpSocket *socket, const HttpRequest &request)
 {
+    if (socket->state() != QAbstractSocket::ConnectedState)
+    {
+        return;
+    }
     if (m_upgradeRefusal != 0)
     {
         respond(socket, m_upgradeRefusal, R"({"error":"refused"})");
@@ -777,6 +781,16 @@ void FakeTachyonServer::onWebSocketConnection()
         connect(socket, &QWebSocket::binaryMessageReceived, this,
                 [this, id](const QByteArray &data) { onWebSocketBinary(id, data); });
         connect(socket, &QWebSocket::disconnected, this, [this, id] { onWebSocketDisconnected(id); });
+        // A close frame from the client starts the closing handshake; a dropped TCP connection does not.
+        connect(socket, &QWebSocket::aboutToClose, this,
+                [this, id]
+                {
+                    const auto it = m_connections.find(id);
+                    if (it != m_connections.end() && !it->second.closeInitiatedByServer)
+                    {
+                        it->second.closeFrameReceived = true;
+                    }
+                });
         if (m_teiserverBehaviour)
         {
             sendRequest(id, u"autohost/subscribeUpdates"_s, Json{{"since", nowMicroseconds()}});
@@ -859,7 +873,7 @@ void FakeTachyonServer::onWebSocketDisconnected(int connection)
     record.open = false;
     if (record.socket)
     {
-        if (!record.closeInitiatedByServer)
+        if (record.closeFrameReceived)
         {
             record.close = ReceivedClose{int(record.socket->closeCode()), record.socket->closeReason()};
         }

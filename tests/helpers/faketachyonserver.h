@@ -152,6 +152,7 @@ private:
         bool open = true;
         bool frozen = false;
         bool closeInitiatedByServer = false;
+        bool closeFrameReceived = false;
         QList<Json> messages;
         QStringList texts;
         QList<QByteArray> binaries;

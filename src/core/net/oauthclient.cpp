@@ -37,6 +37,11 @@ OAuthClient::OAuthClient(QNetworkAccessManager *network, QObject *parent)
 {
 }
 
+OAuthClient::~OAuthClient()
+{
+    abort();
+}
+
 void OAuthClient::fetchToken(const QUrl &baseUrl, const QString &clientId, const QString &clientSecret)
 {
     abort();
@@ -72,6 +77,7 @@ QByteArray OAuthClient::basicAuthorization(const QString &clientId, const QStrin
 QNetworkReply *OAuthClient::startRequest(QNetworkRequest request, const QByteArray &body)
 {
     request.setTransferTimeout(TransferTimeoutMilliseconds);
+    request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     m_sslErrors.clear();
     QNetworkReply *reply = body.isNull() ? m_network->get(request) : m_network->post(request, body);
@@ -133,9 +139,10 @@ void OAuthClient::onDiscoveryFinished(QNetworkReply *reply)
     }
 
     QNetworkRequest request(tokenEndpoint);
+    // The credentials go to this URL only, never to wherever a redirect points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
     request.setRawHeader("Authorization", basicAuthorization(m_clientId, m_clientSecret));
-    request.setRawHeader("Accept", "application/json");
     qCDebug(lcTachyon) << "Requesting an OAuth2 token from" << tokenEndpoint.toString();
     QNetworkReply *tokenReply = startRequest(request, "grant_type=client_credentials&scope=tachyon.lobby");
     connect(tokenReply, &QNetworkReply::finished, this, [this, tokenReply] { onTokenFinished(tokenReply); });

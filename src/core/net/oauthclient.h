@@ -15,6 +15,7 @@ class OAuthClient : public QObject
 
 public:
     explicit OAuthClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~OAuthClient() override;
 
     // Starts a fresh discovery + token request; a request still running is abandoned.
     void fetchToken(const QUrl &baseUrl, const QString &clientId, const QString &clientSecret);
