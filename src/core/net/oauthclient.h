@@ -15,6 +15,7 @@ class OAuthClient : public QObject
 
 public:
     explicit OAuthClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~OAuthClient() override;
 
     // Starts a fresh discovery + token request; a request still running is abandoned.
     void fetchToken(const QUrl &baseUrl, const QString &clientId, const QString &clientSecret);
@@ -30,6 +31,17 @@ signals:
     void failed(const QString &error);
 
 private:
+    QNetworkReply *startRequest(QNetworkRequest request, const QByteArray &body = {});
+    void onDiscoveryFinished(QNetworkReply *reply);
+    void onTokenFinished(QNetworkReply *reply);
+    QString transportError(QNetworkReply *reply) const;
+    QString withoutSecret(QString text) const;
+    void finish(const QString &error);
+
     QNetworkAccessManager *m_network;
     QPointer<QNetworkReply> m_reply;
+    QUrl m_baseUrl;
+    QString m_clientId;
+    QString m_clientSecret;
+    QStringList m_sslErrors;
 };

@@ -94,10 +94,28 @@ signals:
     void stopped();
 
 private:
-    // Implementation details are the implementer's; keep them private.
+    struct PendingRequest
+    {
+        QString commandId;
+        ResponseHandler handler;
+        QTimer *timer = nullptr;
+    };
+
     void setState(State state);
     void attempt();
     void scheduleRetry(const QString &error);
+    void openSocket(const QString &accessToken);
+    void onSocketConnected();
+    void onSocketFailed(const QString &error);
+    void onTextMessage(const QString &text);
+    void onTraffic();
+    void dropConnection(QWebSocketProtocol::CloseCode code, const QString &closeReason, const QString &error);
+    void connectionLost(const QString &error);
+    void closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason, bool finishesStop = false);
+    void abortSocket();
+    void finishRequest(const QString &messageId, const Result<TachyonMessage> &response);
+    void failPending(const QString &error);
+    void finishStop();
 
     TachyonEndpoint m_endpoint;
     QNetworkAccessManager *m_network;
@@ -108,6 +126,8 @@ private:
     QDateTime m_nextAttemptAt;
     int m_initialReconnectDelay = 50;
     int m_reconnectDelay = 50;
+    // Whether the next wait doubles the delay: not for the first one after start() or after a good session.
+    bool m_doubleNextDelay = false;
     int m_maxReconnectDelay = 30000;
     int m_keepAliveInterval = 10000;
     int m_keepAliveTimeout = 30000;
@@ -115,13 +135,10 @@ private:
     quint64 m_generation = 0;
     QDateTime m_connectedAt;
     QTimer m_retryTimer;
+    QTimer m_handshakeTimer;
     QTimer m_keepAliveTimer;
-    QDateTime m_lastTraffic;
-    struct PendingRequest
-    {
-        QString commandId;
-        ResponseHandler handler;
-        QTimer *timer = nullptr;
-    };
+    QTimer m_watchdogTimer;
+    QTimer m_stopTimer;
+    QStringList m_sslErrors;
     QHash<QString, PendingRequest> m_pending;
 };

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include "protocol/json.h"
+#include "util/result.h"
+
+// The conformance oracle: the official validators of the tachyon-protocol npm package
+// (tests/conformance/validate.js run by node) judge messages the autohost produced.
+class ConformanceOracle
+{
+public:
+    struct Verdict
+    {
+        Json message;
+        // The validator's line, e.g. "INVALID [{…ajv errors…}]" or "NOVALIDATOR <commandId> <type>".
+        QString output;
+    };
+
+    // The messages the validators reject (with their output), or an error when the oracle cannot run (no
+    // node, no node_modules, a crash): a missing oracle never counts as a pass.
+    static Result<QList<Verdict>> invalidMessages(const QList<Json> &messages);
+};
