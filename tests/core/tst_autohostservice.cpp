@@ -180,7 +180,13 @@ private slots:
     void cleanupTestCase()
     {
         QVERIFY(m_allMessages.size() > 50);
-        const QStringList problems = ConformanceOracle::invalidMessages(m_allMessages);
+        const auto invalid = ConformanceOracle::invalidMessages(m_allMessages);
+        QVERIFY2(invalid.ok(), qPrintable(invalid.ok() ? QString() : invalid.error()));
+        QStringList problems;
+        for (const ConformanceOracle::Verdict &verdict : *invalid)
+        {
+            problems.append(toQString(dumpJson(verdict.message)) + u" -> "_s + verdict.output);
+        }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 

@@ -113,7 +113,8 @@ private slots:
         QVERIFY(script.open(QIODevice::ReadOnly));
         const QByteArray scriptText = script.readAll();
         const QByteArray gameId = startRequest.battleId.toRfc4122().toHex(' ');
-        QVERIFY2(scriptText.contains("GameID = " + gameId + ";"), scriptText.constData());
+        const QByteArray gameIdLine = QByteArray("GameID = ").append(gameId).append(';');
+        QVERIFY2(scriptText.contains(gameIdLine), scriptText.constData());
         QFile settingsFile(dir + u"/springsettings.cfg"_s);
         QVERIFY(settingsFile.open(QIODevice::ReadOnly));
         QVERIFY(settingsFile.readAll().contains("AllowSpectatorJoin=0"));

@@ -142,7 +142,13 @@ private slots:
         }
         QVERIFY2(quit, qPrintable(output));
         QCOMPARE(received.constLast().value("commandId", ""), std::string("system/disconnect"));
-        const QStringList problems = ConformanceOracle::invalidMessages(received);
+        const auto invalid = ConformanceOracle::invalidMessages(received);
+        QVERIFY2(invalid.ok(), qPrintable(invalid.ok() ? QString() : invalid.error()));
+        QStringList problems;
+        for (const ConformanceOracle::Verdict &verdict : *invalid)
+        {
+            problems.append(toQString(dumpJson(verdict.message)) + u" -> "_s + verdict.output);
+        }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
