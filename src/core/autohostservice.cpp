@@ -31,15 +31,10 @@ Json invalid(const TachyonMessage &request, const QString &details)
     return TachyonMessage::makeFailure(request, FailureReason::InvalidRequest, details);
 }
 
-// The decoders read the "data" member of a whole message.
-Json messageWithData(const TachyonMessage &request)
+// The decoders validate whole messages, envelope included.
+Json wholeMessage(const TachyonMessage &request)
 {
-    Json message = Json::object();
-    if (request.data)
-    {
-        message["data"] = *request.data;
-    }
-    return message;
+    return TachyonMessage::makeRequest(request.commandId, request.messageId, request.data);
 }
 } // namespace
 
@@ -212,7 +207,7 @@ void AutohostService::handleRequest(const TachyonMessage &request)
 {
     const quint64 generation = m_client->connectionGeneration();
     const QString &command = request.commandId;
-    const Json message = messageWithData(request);
+    const Json message = wholeMessage(request);
     const auto answer = [this, generation](const Json &response)
     {
         respond(generation, response);
@@ -294,7 +289,7 @@ void AutohostService::handleRequest(const TachyonMessage &request)
 
 void AutohostService::handleStart(const TachyonMessage &request, quint64 generation)
 {
-    const auto decoded = RequestDecoder::start(messageWithData(request));
+    const auto decoded = RequestDecoder::start(wholeMessage(request));
     if (!decoded)
     {
         return respond(generation, invalid(request, decoded.error().toString()));
@@ -319,7 +314,7 @@ void AutohostService::handleStart(const TachyonMessage &request, quint64 generat
 
 void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quint64 generation)
 {
-    const auto decoded = RequestDecoder::subscribeUpdates(messageWithData(request));
+    const auto decoded = RequestDecoder::subscribeUpdates(wholeMessage(request));
     if (!decoded)
     {
         return respond(generation, invalid(request, decoded.error().toString()));

@@ -100,11 +100,18 @@ private slots:
     void servesTheServerAndShutsDownCleanlyOnSigterm()
     {
         FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
         QVERIFY(server.listen());
         QProcess process;
         startAutohost(process, {u"--headless"_s, u"--config"_s, writeConfig(server.port())});
         const int connection = server.waitForConnection(10000);
-        QVERIFY2(connection >= 0, process.readAll().constData());
+        if (connection < 0)
+        {
+            qWarning("%s", process.readAll().constData());
+        }
+        QVERIFY(connection >= 0);
+        QVERIFY(!server.waitForMessage([](const Json &m) { return m.value("commandId", "") == "autohost/status"; })
+                     .is_null());
         QCOMPARE(server.received(connection).constFirst().value("commandId", ""), std::string("autohost/status"));
         QCOMPARE(dumpJson(server.received(connection).constFirst().at("data")),
                  std::string(R"({"maxBattles":50,"currentBattles":0,"availableEngines":["2025.06.22"]})"));
@@ -127,8 +134,12 @@ private slots:
         QVERIFY(settings.open(QIODevice::ReadOnly));
         QCOMPARE(settings.readAll(), QByteArray("InitialNetworkTimeout=30\nAllowSpectatorJoin=0\nWhiteListAdditionalPlayers=1\n"));
 
+        // Wait with a running event loop: the server in this process must keep reading what the autohost sends.
+        QSignalSpy finished(&process, &QProcess::finished);
         ::kill(pid_t(process.processId()), SIGTERM);
-        QVERIFY(process.waitForFinished(20000));
+        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY(!server.received(connection).isEmpty() &&
+                    server.received(connection).constLast().value("commandId", "") == "system/disconnect");
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
         const QString output = QString::fromUtf8(process.readAll());
@@ -155,6 +166,7 @@ private slots:
     void enginesDieWithAKilledAutohost()
     {
         FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
         QVERIFY(server.listen());
         QProcess process;
         startAutohost(process, {u"--headless"_s, u"--log-format"_s, u"json"_s, writeConfig(server.port())});
