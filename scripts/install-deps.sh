@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ ccache pkg-config
           qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libgl-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(nodejs npm spring)
+    packages+=(spring clang-format)
+    # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm): only ask Debian for what is missing.
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()

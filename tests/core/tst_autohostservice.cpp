@@ -54,17 +54,18 @@ private:
         {
             options[toStdString(key)] = toStdString(value);
         }
-        return {{"battleId", toStdString(id.toString(QUuid::WithoutBraces))},
-                {"engineVersion", toStdString(engine)},
-                {"gameName", "MiniGame 1.0"},
-                {"mapName", "MiniMap"},
-                {"startPosType", "ingame"},
-                {"allyTeams",
-                 {{{"teams", {{{"players", {{{"userId", "1001"}, {"name", "Alice"}, {"password", "pwA"}}}}}}}},
-                  {{"teams", {{{"players", {{{"userId", "1002"}, {"name", "Bob"}, {"password", "pwB"}}}}}}}}}},
-                {"spectators", {{{"userId", "1003"}, {"name", "Carol"}, {"password", "pwC"}}}},
-                {"gameOptions", options},
-                {"luamsgRegexp", "^minigame:"}};
+        return {
+            {"battleId", toStdString(id.toString(QUuid::WithoutBraces))},
+            {"engineVersion", toStdString(engine)},
+            {"gameName", "MiniGame 1.0"},
+            {"mapName", "MiniMap"},
+            {"startPosType", "ingame"},
+            {"allyTeams",
+             {{{"teams", {{{"players", {{{"userId", "1001"}, {"name", "Alice"}, {"password", "pwA"}}}}}}}},
+              {{"teams", {{{"players", {{{"userId", "1002"}, {"name", "Bob"}, {"password", "pwB"}}}}}}}}}},
+            {"spectators", {{{"userId", "1003"}, {"name", "Carol"}, {"password", "pwC"}}}},
+            {"gameOptions", options},
+            {"luamsgRegexp", "^minigame:"}};
     }
 
     Json request(const QString &command, const Json &data, int timeout = 8000)
@@ -162,10 +163,11 @@ private slots:
         QVERIFY(m_connection >= 0);
         // Teiserver's subscribeUpdates on connect is answered.
         QVERIFY(!m_server
-                     ->waitForMessage([](const Json &m) {
-                         return m.value("commandId", "") == "autohost/subscribeUpdates" &&
-                                m.value("type", "") == "response";
-                     })
+                     ->waitForMessage(
+                         [](const Json &m) {
+                             return m.value("commandId", "") == "autohost/subscribeUpdates" &&
+                                    m.value("type", "") == "response";
+                         })
                      .is_null());
     }
 
@@ -204,7 +206,8 @@ private slots:
         QCOMPARE(first.value("commandId", ""), std::string("autohost/status"));
         QCOMPARE(first.at("data").at("maxBattles").get<int>(), 3);
         QCOMPARE(first.at("data").at("currentBattles").get<int>(), 0);
-        QCOMPARE(dumpJson(first.at("data").at("availableEngines")), "[\"" + std::string(EngineVersion) + "\"]");
+        QCOMPARE(dumpJson(first.at("data").at("availableEngines")),
+                 "[\"" + std::string(EngineVersion) + "\"]");
         QTRY_COMPARE(m_service->serverUserCount().value_or(-1), 4242);
     }
 
@@ -213,8 +216,8 @@ private slots:
         const QUuid id = QUuid::createUuid();
         const Json response = request(u"autohost/start"_s, startData(id));
         QCOMPARE(response.value("status", ""), std::string("success"));
-        QCOMPARE(dumpJson(response.at("data")), std::string(R"({"ips":["192.0.2.10"],"port":)") +
-                                                     std::to_string(m_portBase + 1) + "}");
+        QCOMPARE(dumpJson(response.at("data")),
+                 std::string(R"({"ips":["192.0.2.10"],"port":)") + std::to_string(m_portBase + 1) + "}");
         QTRY_COMPARE(lastStatus().value("currentBattles", -1), 1);
         QVERIFY(QFile::exists(m_dir.filePath(u"instances/"_s + battleText(id) + u"/script.txt"_s)));
 
@@ -226,15 +229,17 @@ private slots:
         const QList<Json> updates = updatesOf(id);
         QCOMPARE(updates.constLast().at("update").value("type", ""), std::string("engine_quit"));
         // A battle id that ran is never used again.
-        QCOMPARE(request(u"autohost/start"_s, startData(id)).value("reason", ""), std::string("battle_already_exists"));
+        QCOMPARE(request(u"autohost/start"_s, startData(id)).value("reason", ""),
+                 std::string("battle_already_exists"));
     }
 
     void engineEventsBecomeUpdates()
     {
-        const QUuid id = startBattle(
-            {{u"fakescript"_s, u"join,0|join,1|join,2|chat,0,254,gl hf|chat,1,252,push|chat,2,0,psst|startplaying|"
-                               u"luamsg,0,100,0,bWluaWdhbWU6aGk=|luamsg,1,100,0,b3RoZXI=|defeated,1|gameover,0,0|"
-                               u"gameover,1,0|left,0,1|left,1,0|left,2,1"_s}});
+        const QUuid id =
+            startBattle({{u"fakescript"_s,
+                          u"join,0|join,1|join,2|chat,0,254,gl hf|chat,1,252,push|chat,2,0,psst|startplaying|"
+                          u"luamsg,0,100,0,bWluaWdhbWU6aGk=|luamsg,1,100,0,b3RoZXI=|defeated,1|gameover,0,0|"
+                          u"gameover,1,0|left,0,1|left,1,0|left,2,1"_s}});
         QVERIFY(!id.isNull());
         QTRY_VERIFY_WITH_TIMEOUT(hasUpdate(id, "player_left") && updatesOf(id).size() >= 13, 10000);
         QList<std::string> seen;
@@ -273,7 +278,8 @@ private slots:
         const QUuid id = startBattle();
         QVERIFY(!id.isNull());
         const std::string battle = toStdString(battleText(id));
-        const auto ok = [this](const QString &command, const Json &data) {
+        const auto ok = [this](const QString &command, const Json &data)
+        {
             const Json response = request(command, data);
             if (response.value("status", "") != "success")
             {
@@ -281,14 +287,18 @@ private slots:
             }
             return response.value("status", "") == "success";
         };
-        QVERIFY(ok(u"autohost/addPlayer"_s, {{"battleId", battle}, {"userId", "1004"}, {"name", "Dave"}, {"password", "pwD"}}));
+        QVERIFY(ok(u"autohost/addPlayer"_s,
+                   {{"battleId", battle}, {"userId", "1004"}, {"name", "Dave"}, {"password", "pwD"}}));
         // Dave connects (the fake engine plays it when told to), so that the engine can kick him.
-        QVERIFY(ok(u"autohost/sendCommand"_s, {{"battleId", battle}, {"command", "fakeplay"}, {"arguments", {"join,3"}}}));
+        QVERIFY(ok(u"autohost/sendCommand"_s,
+                   {{"battleId", battle}, {"command", "fakeplay"}, {"arguments", {"join,3"}}}));
         QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
+            [&]
+            {
                 for (const Json &data : updatesOf(id))
                 {
-                    if (dumpJson(data.at("update")) == R"({"type":"player_joined","userId":"1004","playerNumber":3})")
+                    if (dumpJson(data.at("update")) ==
+                        R"({"type":"player_joined","userId":"1004","playerNumber":3})")
                     {
                         return true;
                     }
@@ -297,13 +307,16 @@ private slots:
             }(),
             5000);
         QVERIFY(ok(u"autohost/kickPlayer"_s, {{"battleId", battle}, {"userId", "1004"}}));
-        QVERIFY(ok(u"autohost/mutePlayer"_s, {{"battleId", battle}, {"userId", "1002"}, {"chat", true}, {"draw", true}}));
+        QVERIFY(ok(u"autohost/mutePlayer"_s,
+                   {{"battleId", battle}, {"userId", "1002"}, {"chat", true}, {"draw", true}}));
         QVERIFY(ok(u"autohost/specPlayers"_s, {{"battleId", battle}, {"userIds", {"1001", "1002"}}}));
         QVERIFY(ok(u"autohost/specPlayers"_s, {{"battleId", battle}, {"userIds", Json::array()}}));
         QVERIFY(ok(u"autohost/sendMessage"_s, {{"battleId", battle}, {"message", "/not a command"}}));
-        QVERIFY(ok(u"autohost/sendCommand"_s, {{"battleId", battle}, {"command", "luarules"}, {"arguments", {"ping", "all of you"}}}));
+        QVERIFY(ok(u"autohost/sendCommand"_s,
+                   {{"battleId", battle}, {"command", "luarules"}, {"arguments", {"ping", "all of you"}}}));
         const QString log = m_dir.filePath(u"instances/"_s + battleText(id) + u"/engine.log"_s);
-        const auto logText = [&log] {
+        const auto logText = [&log]
+        {
             QFile file(log);
             return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
         };
@@ -315,10 +328,12 @@ private slots:
         }
         // The kicked spectator added later resolves to its userId.
         QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
+            [&]
+            {
                 for (const Json &data : updatesOf(id))
                 {
-                    if (dumpJson(data.at("update")) == R"({"type":"player_left","userId":"1004","reason":"kicked"})")
+                    if (dumpJson(data.at("update")) ==
+                        R"({"type":"player_left","userId":"1004","reason":"kicked"})")
                     {
                         return true;
                     }
@@ -337,25 +352,28 @@ private slots:
         const QString unknown = u"75bfc493-2b9d-495d-a453-06722fdca2ea"_s;
         QTest::newRow("kill unknown battle") << u"autohost/kill"_s << uR"({"battleId":"%1"})"_s.arg(unknown)
                                              << u"invalid_request"_s << unknown;
-        QTest::newRow("kick unknown battle") << u"autohost/kickPlayer"_s
-                                             << uR"({"battleId":"%1","userId":"1"})"_s.arg(unknown)
-                                             << u"invalid_request"_s << u"data.battleId"_s;
-        QTest::newRow("kill without data") << u"autohost/kill"_s << QString() << u"invalid_request"_s << u"data"_s;
-        QTest::newRow("kill bad uuid") << u"autohost/kill"_s << uR"({"battleId":"nope"})"_s << u"invalid_request"_s
-                                       << u"data.battleId"_s;
-        QTest::newRow("message too long") << u"autohost/sendMessage"_s
-                                          << uR"({"battleId":"%1","message":"%2"})"_s.arg(unknown, QString(128, u'x'))
-                                          << u"invalid_request"_s << u"data.message"_s;
-        QTest::newRow("unknown command") << u"autohost/dance"_s << u"{}"_s << u"command_unimplemented"_s
-                                         << u"autohost/dance"_s;
+        QTest::newRow("kick unknown battle")
+            << u"autohost/kickPlayer"_s << uR"({"battleId":"%1","userId":"1"})"_s.arg(unknown)
+            << u"invalid_request"_s << u"data.battleId"_s;
+        QTest::newRow("kill without data")
+            << u"autohost/kill"_s << QString() << u"invalid_request"_s << u"data"_s;
+        QTest::newRow("kill bad uuid") << u"autohost/kill"_s << uR"({"battleId":"nope"})"_s
+                                       << u"invalid_request"_s << u"data.battleId"_s;
+        QTest::newRow("message too long")
+            << u"autohost/sendMessage"_s
+            << uR"({"battleId":"%1","message":"%2"})"_s.arg(unknown, QString(128, u'x'))
+            << u"invalid_request"_s << u"data.message"_s;
+        QTest::newRow("unknown command")
+            << u"autohost/dance"_s << u"{}"_s << u"command_unimplemented"_s << u"autohost/dance"_s;
         QTest::newRow("install engine") << u"autohost/installEngine"_s << uR"({"version":"2025.01.5"})"_s
                                         << u"command_unimplemented"_s << QString();
-        QTest::newRow("unknown engine") << u"autohost/start"_s
-                                        << toQString(dumpJson(startData(QUuid::createUuid(), {}, u"1.2.3"_s)))
-                                        << u"engine_version_not_available"_s << u"1.2.3"_s;
+        QTest::newRow("unknown engine")
+            << u"autohost/start"_s << toQString(dumpJson(startData(QUuid::createUuid(), {}, u"1.2.3"_s)))
+            << u"engine_version_not_available"_s << u"1.2.3"_s;
         Json unsafe = startData(QUuid::createUuid());
         unsafe["allyTeams"][0]["teams"][0]["players"][0]["name"] = "Al;ice";
-        QTest::newRow("unsafe name") << u"autohost/start"_s << toQString(dumpJson(unsafe)) << u"invalid_request"_s
+        QTest::newRow("unsafe name") << u"autohost/start"_s << toQString(dumpJson(unsafe))
+                                     << u"invalid_request"_s
                                      << u"data.allyTeams[0].teams[0].players[0].name"_s;
         Json badRegexp = startData(QUuid::createUuid());
         badRegexp["luamsgRegexp"] = "(";
@@ -379,7 +397,8 @@ private slots:
         QCOMPARE(toQString(response.value("status", "")), u"failed"_s);
         QCOMPARE(toQString(response.value("reason", "")), reason);
         QCOMPARE(toQString(response.value("commandId", "")), command);
-        QVERIFY2(toQString(response.value("details", "")).contains(detailsContain), dumpJson(response).c_str());
+        QVERIFY2(toQString(response.value("details", "")).contains(detailsContain),
+                 dumpJson(response).c_str());
     }
 
     void failedStartAnswersWithDetailsAndFreesTheId()
@@ -395,7 +414,8 @@ private slots:
         const Json retried = request(u"autohost/start"_s, startData(id));
         QCOMPARE(retried.value("status", ""), std::string("success"));
 
-        const Json timedOut = request(u"autohost/start"_s, startData(QUuid::createUuid(), {{u"fakestartup"_s, u"never"_s}}));
+        const Json timedOut =
+            request(u"autohost/start"_s, startData(QUuid::createUuid(), {{u"fakestartup"_s, u"never"_s}}));
         QCOMPARE(timedOut.value("reason", ""), std::string("internal_error"));
         QVERIFY(toQString(timedOut.value("details", "")).contains(u"SERVER_STARTED"_s));
     }
@@ -432,8 +452,9 @@ private slots:
         QStringList ids;
         for (int i = 0; i < 20; ++i)
         {
-            ids.append(m_server->sendRequest(m_connection, u"autohost/sendMessage"_s,
-                                             Json{{"battleId", toStdString(battleText(id))}, {"message", "hi"}}));
+            ids.append(
+                m_server->sendRequest(m_connection, u"autohost/sendMessage"_s,
+                                      Json{{"battleId", toStdString(battleText(id))}, {"message", "hi"}}));
             ids.append(m_server->sendRequest(m_connection, u"autohost/nope"_s));
         }
         for (const QString &messageId : ids)
@@ -462,7 +483,8 @@ private slots:
         const QList<Json> live = updatesOf(id);
         const qint64 since = live.at(2).at("time").get<qint64>();
         const int before = int(m_server->received(m_connection).size());
-        const QString messageId = m_server->sendRequest(m_connection, u"autohost/subscribeUpdates"_s, Json{{"since", since}});
+        const QString messageId =
+            m_server->sendRequest(m_connection, u"autohost/subscribeUpdates"_s, Json{{"since", since}});
         QVERIFY(!m_server->waitForResponse(messageId).is_null());
         QTRY_VERIFY(m_server->received(m_connection).size() >= before + 1 + live.size() - 3);
         const QList<Json> after = m_server->received(m_connection).mid(before);
@@ -483,8 +505,9 @@ private slots:
         }
         QCOMPARE(replayed.mid(0, expected.size()), expected);
 
-        const QString tooOld = m_server->sendRequest(m_connection, u"autohost/subscribeUpdates"_s,
-                                                     Json{{"since", QDateTime::currentMSecsSinceEpoch() * 1000 - qint64(3600) * 1000000}});
+        const QString tooOld = m_server->sendRequest(
+            m_connection, u"autohost/subscribeUpdates"_s,
+            Json{{"since", QDateTime::currentMSecsSinceEpoch() * 1000 - qint64(3600) * 1000000}});
         const Json refused = m_server->waitForResponse(tooOld);
         QCOMPARE(refused.value("reason", ""), std::string("invalid_request"));
         QVERIFY(toQString(refused.value("details", "")).contains(u"data.since"_s));
@@ -498,7 +521,9 @@ private slots:
         const int next = m_server->waitForConnection(10000);
         QVERIFY(next >= 0);
         m_connection = next;
-        QVERIFY(!m_server->waitForMessage([](const Json &m) { return m.value("commandId", "") == "autohost/subscribeUpdates"; })
+        QVERIFY(!m_server
+                     ->waitForMessage([](const Json &m)
+                                      { return m.value("commandId", "") == "autohost/subscribeUpdates"; })
                      .is_null());
         QTRY_VERIFY(!m_server->received(next).isEmpty());
         const QList<Json> received = m_server->received(next);

@@ -8,8 +8,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-// Battle against the fake engine (tests/helpers/fakeengine), which speaks the UDP interface like spring-dedicated
-// and follows fault-injection instructions from the start script's [MODOPTIONS].
+// Battle against the fake engine (tests/helpers/fakeengine), which speaks the UDP interface like
+// spring-dedicated and follows fault-injection instructions from the start script's [MODOPTIONS].
 class TestBattle : public QObject
 {
     Q_OBJECT
@@ -137,7 +137,8 @@ private slots:
     {
         QTest::addColumn<QString>("startup");
         QTest::addColumn<QString>("detailsContain");
-        QTest::newRow("never sends SERVER_STARTED") << u"never"_s << u"did not report SERVER_STARTED within"_s;
+        QTest::newRow("never sends SERVER_STARTED")
+            << u"never"_s << u"did not report SERVER_STARTED within"_s;
         QTest::newRow("exits 0 before starting") << u"exit0"_s << u"exit code 0"_s;
         QTest::newRow("crashes before starting") << u"crash"_s << u"exit code 3"_s;
     }
@@ -174,7 +175,8 @@ private slots:
         QSignalSpy failed(battle, &Battle::startFailed);
         battle->start();
         QVERIFY(failed.count() == 1 || failed.wait(5000));
-        QVERIFY2(failed.at(0).at(1).toString().contains(u"cannot start"_s), qPrintable(failed.at(0).at(1).toString()));
+        QVERIFY2(failed.at(0).at(1).toString().contains(u"cannot start"_s),
+                 qPrintable(failed.at(0).at(1).toString()));
         QVERIFY(waitForEnd(battle));
         delete battle;
     }
@@ -293,7 +295,8 @@ private slots:
 
         const auto unknown = battle->kickPlayer(u"999"_s);
         QVERIFY(!unknown);
-        QVERIFY2(unknown.error().startsWith(u"data.userId: user 999 is not in battle"_s), qPrintable(unknown.error()));
+        QVERIFY2(unknown.error().startsWith(u"data.userId: user 999 is not in battle"_s),
+                 qPrintable(unknown.error()));
         const auto oneUnknown = battle->specPlayers({u"1001"_s, u"999"_s});
         QVERIFY(!oneUnknown);
         QVERIFY(oneUnknown.error().startsWith(u"data.userIds[1]"_s));
@@ -306,15 +309,17 @@ private slots:
         // The kick comes back as player_left "kicked" for the spectator's userId; specs as player_defeated.
         QTRY_VERIFY_WITH_TIMEOUT(engineLog(*battle).contains(u"/setmaxspeed 3"_s), 5000);
         const QString log = engineLog(*battle);
-        for (const QString &line : {u"/mutebynum 1 1 0"_s, u"/kickbynum 2"_s, u"/specbynum 0"_s, u"/specbynum 1"_s,
-                                    u"/adduser Dave pwD 1"_s, u"/adduser Dave newpw"_s, u"//hello"_s})
+        for (const QString &line :
+             {u"/mutebynum 1 1 0"_s, u"/kickbynum 2"_s, u"/specbynum 0"_s, u"/specbynum 1"_s,
+              u"/adduser Dave pwD 1"_s, u"/adduser Dave newpw"_s, u"//hello"_s})
         {
             QVERIFY2(log.contains(line), qPrintable(line + u" missing from\n"_s + log));
         }
         QVERIFY(log.indexOf(u"/specbynum 0"_s) < log.indexOf(u"/specbynum 1"_s));
         QVERIFY(!log.contains(u"999"_s));
         QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
+            [&]
+            {
                 for (const Json &update : updates(updated))
                 {
                     if (update.value("type", "") == "player_left" && update.value("userId", "") == "1003" &&

@@ -12,8 +12,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-// The headless program as a host runs it: `autohost --headless --config config.json`, driven by a fake Tachyon
-// server over real sockets, with the fake engine installed under engines/.
+// The headless program as a host runs it: `autohost --headless --config config.json`, driven by a fake
+// Tachyon server over real sockets, with the fake engine installed under engines/.
 class TestHeadless : public QObject
 {
     Q_OBJECT
@@ -23,17 +23,18 @@ private:
 
     QString writeConfig(quint16 serverPort, const Json &extra = Json::object())
     {
-        Json config = {{"tachyonServer", "127.0.0.1"},
-                       {"tachyonServerPort", serverPort},
-                       {"useSecureConnection", false},
-                       {"authClientId", "autohost1"},
-                       {"authClientSecret", "s3cret-value"},
-                       {"hostingIP", "192.0.2.10"},
-                       {"engineBindIP", "127.0.0.1"},
-                       {"engineStartPort", 36000 + int(QCoreApplication::applicationPid() % 20) * 100},
-                       {"engineAutohostStartPort", 38000 + int(QCoreApplication::applicationPid() % 20) * 100},
-                       {"maxPortsUsed", 50},
-                       {"engineSettings", {{"InitialNetworkTimeout", 30}}}};
+        Json config = {
+            {"tachyonServer", "127.0.0.1"},
+            {"tachyonServerPort", serverPort},
+            {"useSecureConnection", false},
+            {"authClientId", "autohost1"},
+            {"authClientSecret", "s3cret-value"},
+            {"hostingIP", "192.0.2.10"},
+            {"engineBindIP", "127.0.0.1"},
+            {"engineStartPort", 36000 + int(QCoreApplication::applicationPid() % 20) * 100},
+            {"engineAutohostStartPort", 38000 + int(QCoreApplication::applicationPid() % 20) * 100},
+            {"maxPortsUsed", 50},
+            {"engineSettings", {{"InitialNetworkTimeout", 30}}}};
         config.update(extra);
         const QString path = m_dir.filePath(u"config.json"_s);
         QFile file(path);
@@ -110,9 +111,12 @@ private slots:
             qWarning("%s", process.readAll().constData());
         }
         QVERIFY(connection >= 0);
-        QVERIFY(!server.waitForMessage([](const Json &m) { return m.value("commandId", "") == "autohost/status"; })
-                     .is_null());
-        QCOMPARE(server.received(connection).constFirst().value("commandId", ""), std::string("autohost/status"));
+        QVERIFY(
+            !server
+                 .waitForMessage([](const Json &m) { return m.value("commandId", "") == "autohost/status"; })
+                 .is_null());
+        QCOMPARE(server.received(connection).constFirst().value("commandId", ""),
+                 std::string("autohost/status"));
         QCOMPARE(dumpJson(server.received(connection).constFirst().at("data")),
                  std::string(R"({"maxBattles":50,"currentBattles":0,"availableEngines":["2025.06.22"]})"));
 
@@ -124,17 +128,22 @@ private slots:
             {"gameName", "MiniGame 1.0"},
             {"mapName", "MiniMap"},
             {"startPosType", "ingame"},
-            {"allyTeams", {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
-        const Json response = server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
+            {"allyTeams",
+             {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
+        const Json response =
+            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
         QCOMPARE(response.value("status", ""), std::string("success"));
         const QString instance = m_dir.filePath(u"instances/"_s + battle);
         QVERIFY(QFile::exists(instance + u"/script.txt"_s));
         QVERIFY(QFile::exists(instance + u"/engine.log"_s));
         QFile settings(instance + u"/springsettings.cfg"_s);
         QVERIFY(settings.open(QIODevice::ReadOnly));
-        QCOMPARE(settings.readAll(), QByteArray("InitialNetworkTimeout=30\nAllowSpectatorJoin=0\nWhiteListAdditionalPlayers=1\n"));
+        QCOMPARE(
+            settings.readAll(),
+            QByteArray("InitialNetworkTimeout=30\nAllowSpectatorJoin=0\nWhiteListAdditionalPlayers=1\n"));
 
-        // Wait with a running event loop: the server in this process must keep reading what the autohost sends.
+        // Wait with a running event loop: the server in this process must keep reading what the autohost
+        // sends.
         QSignalSpy finished(&process, &QProcess::finished);
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(finished.wait(20000));
@@ -180,8 +189,10 @@ private slots:
             {"gameName", "MiniGame 1.0"},
             {"mapName", "MiniMap"},
             {"startPosType", "ingame"},
-            {"allyTeams", {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
-        const Json response = server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
+            {"allyTeams",
+             {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
+        const Json response =
+            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
         QCOMPARE(response.value("status", ""), std::string("success"));
         const auto enginePid = pidOfEngine(m_dir.filePath(u"instances/"_s + battle));
         QVERIFY(enginePid.has_value());

@@ -24,7 +24,8 @@ private slots:
     {
         if (!QFile::exists(QString::fromLatin1(DebianEngine)))
         {
-            QFAIL("Debian's spring-dedicated is missing: install the package \"spring\" (scripts/install-deps.sh --tests)");
+            QFAIL("Debian's spring-dedicated is missing: install the package \"spring\" "
+                  "(scripts/install-deps.sh --tests)");
         }
         QVERIFY(m_dir.isValid());
         const QString engineDir = m_dir.filePath(u"engines/106.0"_s);
@@ -66,12 +67,14 @@ private slots:
             {"allyTeams",
              {{{"teams", {{{"players", {{{"userId", "1"}, {"name", "Alice"}, {"password", "a"}}}}}}}},
               {{"teams", {{{"players", {{{"userId", "2"}, {"name", "Bob"}, {"password", "b"}}}}}}}}}}};
-        const Json response = server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 15000);
+        const Json response =
+            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 15000);
         QCOMPARE(response.value("status", ""), std::string("success"));
         QCOMPARE(response.at("data").at("port").get<int>(), base + 1);
 
         // The real engine's messages arrive as updates.
-        const auto messages = [&] {
+        const auto messages = [&]
+        {
             QStringList texts;
             for (const Json &message : server.received(connection))
             {
@@ -90,7 +93,8 @@ private slots:
             server.sendRequest(connection, u"autohost/kill"_s, Json{{"battleId", battle}}));
         QCOMPARE(killed.value("status", ""), std::string("success"));
         const Json quit = server.waitForMessage(
-            [](const Json &m) {
+            [](const Json &m)
+            {
                 return m.value("commandId", "") == "autohost/update" &&
                        m.at("data").at("update").value("type", "") == "engine_quit";
             },

@@ -34,7 +34,8 @@ private slots:
 
     void nullDataCountsAsAbsent()
     {
-        const auto message = TachyonMessage::parse(R"({"type":"event","messageId":"e","commandId":"c","data":null})");
+        const auto message =
+            TachyonMessage::parse(R"({"type":"event","messageId":"e","commandId":"c","data":null})");
         QVERIFY(message.ok());
         QVERIFY(!message->data.has_value());
     }
@@ -47,12 +48,15 @@ private slots:
         QTest::newRow("string") << QByteArray("\"request\"");
         QTest::newRow("no type") << QByteArray(R"({"messageId":"m","commandId":"c"})");
         QTest::newRow("bad type") << QByteArray(R"({"type":"call","messageId":"m","commandId":"c"})");
-        QTest::newRow("numeric messageId") << QByteArray(R"({"type":"request","messageId":1,"commandId":"c"})");
+        QTest::newRow("numeric messageId")
+            << QByteArray(R"({"type":"request","messageId":1,"commandId":"c"})");
         QTest::newRow("no commandId") << QByteArray(R"({"type":"request","messageId":"m"})");
-        QTest::newRow("data not object") << QByteArray(R"({"type":"request","messageId":"m","commandId":"c","data":[]})");
+        QTest::newRow("data not object")
+            << QByteArray(R"({"type":"request","messageId":"m","commandId":"c","data":[]})");
         QTest::newRow("response without status")
             << QByteArray(R"({"type":"response","messageId":"m","commandId":"c"})");
-        QTest::newRow("invalid utf-8") << QByteArray("{\"type\":\"request\",\"messageId\":\"\xff\",\"commandId\":\"c\"}");
+        QTest::newRow("invalid utf-8")
+            << QByteArray("{\"type\":\"request\",\"messageId\":\"\xff\",\"commandId\":\"c\"}");
         QTest::newRow("empty") << QByteArray();
     }
 
@@ -66,14 +70,20 @@ private slots:
 
     void buildsResponsesEchoingTheRequest()
     {
-        const auto request = TachyonMessage::parse(R"({"type":"request","messageId":"abc","commandId":"autohost/kill"})");
+        const auto request =
+            TachyonMessage::parse(R"({"type":"request","messageId":"abc","commandId":"autohost/kill"})");
         QVERIFY(request.ok());
         const Json ok = TachyonMessage::makeSuccess(*request);
-        QCOMPARE(dumpJson(ok),
-                 std::string(R"({"type":"response","messageId":"abc","commandId":"autohost/kill","status":"success"})"));
-        const Json failed = TachyonMessage::makeFailure(*request, FailureReason::InvalidRequest, u"data.battleId: bad"_s);
-        QCOMPARE(dumpJson(failed), std::string(R"({"type":"response","messageId":"abc","commandId":"autohost/kill",)"
-                                               R"("status":"failed","reason":"invalid_request","details":"data.battleId: bad"})"));
+        QCOMPARE(
+            dumpJson(ok),
+            std::string(
+                R"({"type":"response","messageId":"abc","commandId":"autohost/kill","status":"success"})"));
+        const Json failed =
+            TachyonMessage::makeFailure(*request, FailureReason::InvalidRequest, u"data.battleId: bad"_s);
+        QCOMPARE(
+            dumpJson(failed),
+            std::string(R"({"type":"response","messageId":"abc","commandId":"autohost/kill",)"
+                        R"("status":"failed","reason":"invalid_request","details":"data.battleId: bad"})"));
     }
 
     void dumpReplacesInvalidUtf8()

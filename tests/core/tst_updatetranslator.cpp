@@ -30,22 +30,26 @@ private slots:
         QTest::newRow("start") << Packet(ServerStartPlaying{{}, "/demo.sdfz"}) << uR"({"type":"start"})"_s;
         QTest::newRow("finished") << Packet(ServerGameOver{1, {0, 2}})
                                   << uR"({"type":"finished","userId":"1002","winningAllyTeams":[0,2]})"_s;
-        QTest::newRow("engine message") << Packet(ServerMessage{"Server started on port 20001"})
-                                        << uR"({"type":"engine_message","message":"Server started on port 20001"})"_s;
-        QTest::newRow("engine warning") << Packet(ServerWarning{"careful"})
-                                        << uR"({"type":"engine_warning","message":"careful"})"_s;
+        QTest::newRow("engine message")
+            << Packet(ServerMessage{"Server started on port 20001"})
+            << uR"({"type":"engine_message","message":"Server started on port 20001"})"_s;
+        QTest::newRow("engine warning")
+            << Packet(ServerWarning{"careful"}) << uR"({"type":"engine_warning","message":"careful"})"_s;
         QTest::newRow("joined") << Packet(PlayerJoined{2, "Carol"})
                                 << uR"({"type":"player_joined","userId":"1003","playerNumber":2})"_s;
-        QTest::newRow("left lost") << Packet(PlayerLeft{0, LeaveReason::LostConnection})
-                                   << uR"({"type":"player_left","userId":"1001","reason":"lost_connection"})"_s;
+        QTest::newRow("left lost")
+            << Packet(PlayerLeft{0, LeaveReason::LostConnection})
+            << uR"({"type":"player_left","userId":"1001","reason":"lost_connection"})"_s;
         QTest::newRow("left") << Packet(PlayerLeft{0, LeaveReason::Left})
                               << uR"({"type":"player_left","userId":"1001","reason":"left"})"_s;
         QTest::newRow("kicked") << Packet(PlayerLeft{1, LeaveReason::Kicked})
                                 << uR"({"type":"player_left","userId":"1002","reason":"kicked"})"_s;
-        QTest::newRow("chat all") << Packet(PlayerChat{0, ChatToEveryone, "gl hf"})
-                                  << uR"({"type":"player_chat","userId":"1001","message":"gl hf","destination":"all"})"_s;
-        QTest::newRow("chat allies") << Packet(PlayerChat{1, ChatToAllies, "push"})
-                                     << uR"({"type":"player_chat","userId":"1002","message":"push","destination":"allies"})"_s;
+        QTest::newRow("chat all")
+            << Packet(PlayerChat{0, ChatToEveryone, "gl hf"})
+            << uR"({"type":"player_chat","userId":"1001","message":"gl hf","destination":"all"})"_s;
+        QTest::newRow("chat allies")
+            << Packet(PlayerChat{1, ChatToAllies, "push"})
+            << uR"({"type":"player_chat","userId":"1002","message":"push","destination":"allies"})"_s;
         QTest::newRow("chat spectators")
             << Packet(PlayerChat{2, ChatToSpectators, "lol"})
             << uR"({"type":"player_chat","userId":"1003","message":"lol","destination":"spectators"})"_s;
@@ -55,7 +59,8 @@ private slots:
         QTest::newRow("secret chat to a player")
             << Packet(PlayerSecretChat{1, 0, "secret"})
             << uR"({"type":"player_chat","userId":"1002","message":"secret","destination":"player","toUserId":"1001"})"_s;
-        QTest::newRow("defeated") << Packet(PlayerDefeated{1}) << uR"({"type":"player_defeated","userId":"1002"})"_s;
+        QTest::newRow("defeated") << Packet(PlayerDefeated{1})
+                                  << uR"({"type":"player_defeated","userId":"1002"})"_s;
     }
 
     void mapsEveryForwardedEvent()
@@ -96,25 +101,37 @@ private slots:
     {
         const UpdateTranslator translator(&m_players, QRegularExpression(u"^minigame:"_s));
         QCOMPARE(translated(translator, GameLuaMsg{0, LuaScriptRules, 0, "minigame:hello"}),
-                 std::string(R"({"type":"luamsg","userId":"1001","script":"rules","data":"bWluaWdhbWU6aGVsbG8="})"));
-        QCOMPARE(translated(translator, GameLuaMsg{1, LuaScriptGaia, 0, "minigame:g"}),
-                 std::string(R"({"type":"luamsg","userId":"1002","script":"game","data":"bWluaWdhbWU6Zw=="})"));
-        QCOMPARE(translated(translator, GameLuaMsg{2, LuaScriptUi, LuaUiModeAllies, "minigame:a"}),
-                 std::string(R"({"type":"luamsg","userId":"1003","script":"ui","uiMode":"allies","data":"bWluaWdhbWU6YQ=="})"));
-        QCOMPARE(translated(translator, GameLuaMsg{2, LuaScriptUi, LuaUiModeSpectators, "minigame:s"}),
-                 std::string(R"({"type":"luamsg","userId":"1003","script":"ui","uiMode":"spectators","data":"bWluaWdhbWU6cw=="})"));
-        QCOMPARE(translated(translator, GameLuaMsg{0, LuaScriptUi, LuaUiModeAll, "minigame:all"}),
-                 std::string(R"({"type":"luamsg","userId":"1001","script":"ui","uiMode":"all","data":"bWluaWdhbWU6YWxs"})"));
-        QCOMPARE(translated(translator, GameLuaMsg{0, LuaScriptRules, 0, "other:hello"}), std::string("dropped"));
+                 std::string(
+                     R"({"type":"luamsg","userId":"1001","script":"rules","data":"bWluaWdhbWU6aGVsbG8="})"));
+        QCOMPARE(
+            translated(translator, GameLuaMsg{1, LuaScriptGaia, 0, "minigame:g"}),
+            std::string(R"({"type":"luamsg","userId":"1002","script":"game","data":"bWluaWdhbWU6Zw=="})"));
+        QCOMPARE(
+            translated(translator, GameLuaMsg{2, LuaScriptUi, LuaUiModeAllies, "minigame:a"}),
+            std::string(
+                R"({"type":"luamsg","userId":"1003","script":"ui","uiMode":"allies","data":"bWluaWdhbWU6YQ=="})"));
+        QCOMPARE(
+            translated(translator, GameLuaMsg{2, LuaScriptUi, LuaUiModeSpectators, "minigame:s"}),
+            std::string(
+                R"({"type":"luamsg","userId":"1003","script":"ui","uiMode":"spectators","data":"bWluaWdhbWU6cw=="})"));
+        QCOMPARE(
+            translated(translator, GameLuaMsg{0, LuaScriptUi, LuaUiModeAll, "minigame:all"}),
+            std::string(
+                R"({"type":"luamsg","userId":"1001","script":"ui","uiMode":"all","data":"bWluaWdhbWU6YWxs"})"));
+        QCOMPARE(translated(translator, GameLuaMsg{0, LuaScriptRules, 0, "other:hello"}),
+                 std::string("dropped"));
     }
 
     void binaryLuaDataSurvivesBase64()
     {
         const UpdateTranslator translator(&m_players, QRegularExpression(u"^bin"_s));
-        const QByteArray data("bin\0\1\2\xff" "end", 10);
+        const QByteArray data("bin\0\1\2\xff"
+                              "end",
+                              10);
         const auto update = translator.translate(GameLuaMsg{0, LuaScriptRules, 0, data});
         QVERIFY(update.has_value());
-        QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(update->at("data").get<std::string>())), data);
+        QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(update->at("data").get<std::string>())),
+                 data);
     }
 
     void playersAddedLaterResolve()
@@ -140,7 +157,8 @@ private slots:
         const UpdateTranslator translator(&m_players, std::nullopt);
         const auto update = translator.translate(ServerMessage{"caf\xe9"});
         QVERIFY(update.has_value());
-        QCOMPARE(dumpJson(*update), std::string("{\"type\":\"engine_message\",\"message\":\"caf\xef\xbf\xbd\"}"));
+        QCOMPARE(dumpJson(*update),
+                 std::string("{\"type\":\"engine_message\",\"message\":\"caf\xef\xbf\xbd\"}"));
     }
 };
 

@@ -9,9 +9,9 @@
 
 #include "util/result.h"
 
-// The autohost's configuration. The JSON file accepts every key of the reference autohost's config.json with the
-// same defaults (reference notes §8), so its users can migrate unchanged, plus the keys below marked "ours".
-// Sources, later ones winning: defaults → config file → AUTOHOST_* environment variables (the key in
+// The autohost's configuration. The JSON file accepts every key of the reference autohost's config.json with
+// the same defaults (reference notes §8), so its users can migrate unchanged, plus the keys below marked
+// "ours". Sources, later ones winning: defaults → config file → AUTOHOST_* environment variables (the key in
 // UPPER_SNAKE_CASE: tachyonServer → AUTOHOST_TACHYON_SERVER; objects and arrays as JSON text) → command-line
 // overrides ("key=value" pairs from --set).
 struct Config
@@ -22,7 +22,7 @@ struct Config
     std::optional<bool> useSecureConnection; // unset: TLS unless the host is localhost or a loopback address
     QString authClientId;
     QString authClientSecret;
-    QString hostingIP;               // advertised in the start response's ips; required with a tachyonServer
+    QString hostingIP; // advertised in the start response's ips; required with a tachyonServer
     QString engineBindIP = QStringLiteral("0.0.0.0"); // HostIP in the start script
     double maxReconnectDelaySeconds = 30;             // >= 1
     QList<QPair<QString, QString>> engineSettings;    // springsettings.cfg; numbers/booleans coerced to text
@@ -38,13 +38,13 @@ struct Config
     QString engineCdnBaseUrl = QStringLiteral("https://files-cdn.beyondallreason.dev");
 
     // Ours.
-    QString enginesDir = QStringLiteral("engines");     // relative paths are relative to the working directory
+    QString enginesDir = QStringLiteral("engines"); // relative paths are relative to the working directory
     QString instancesDir = QStringLiteral("instances");
-    QStringList engineDataDirs;                         // extra SPRING_DATADIR entries for every engine
-    double engineStartTimeoutSeconds = 10;              // > 0: SERVER_STARTED must arrive within this time
-    double engineKillGraceSeconds = 20;                 // > 0: after /kill, wait this long before SIGTERM
-    double serverStatsIntervalSeconds = 60;             // > 0: how often system/serverStats is asked
-    QString logFormat = QStringLiteral("text");         // "text" or "json" (JSON lines)
+    QStringList engineDataDirs;                 // extra SPRING_DATADIR entries for every engine
+    double engineStartTimeoutSeconds = 10;      // > 0: SERVER_STARTED must arrive within this time
+    double engineKillGraceSeconds = 20;         // > 0: after /kill, wait this long before SIGTERM
+    double serverStatsIntervalSeconds = 60;     // > 0: how often system/serverStats is asked
+    QString logFormat = QStringLiteral("text"); // "text" or "json" (JSON lines)
 
     // Whether TLS is used for the OAuth and WebSocket URLs (useSecureConnection or its default).
     bool secureConnection() const;
@@ -54,7 +54,7 @@ struct Config
 // Where the configuration comes from.
 struct ConfigSources
 {
-    QString filePath;                        // empty: no file
+    QString filePath;                           // empty: no file
     QList<QPair<QString, QString>> environment; // name/value pairs, normally the process environment
     QList<QPair<QString, QString>> overrides;   // key/value pairs from the command line
 };
@@ -68,7 +68,8 @@ struct LoadedConfig
 class ConfigLoader
 {
 public:
-    // Loads and validates. An error names the key and the source: "config.json: maxBattles: must be an integer
+    // Loads and validates. An error names the key and the source: "config.json: maxBattles: must be an
+    // integer
     // >= 1" or "AUTOHOST_MAX_BATTLES: must be an integer >= 1". Unknown keys only warn.
     static Result<LoadedConfig> load(const ConfigSources &sources);
     // The process environment as name/value pairs.

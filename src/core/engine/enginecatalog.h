@@ -5,10 +5,10 @@
 #include <QStringList>
 #include <QTimer>
 
-// The engines this autohost can run: every directory engines/<version>/ (not hidden, name a valid engine version)
-// that contains the dedicated server binary (spring-dedicated, spring-dedicated.exe on Windows). The directory
-// and its subdirectories are watched, so engines that appear or vanish show up in versions() soon after, with a
-// versionsChanged signal (changes are coalesced over a short delay).
+// The engines this autohost can run: every directory engines/<version>/ (not hidden, name a valid engine
+// version) that contains the dedicated server binary (spring-dedicated, spring-dedicated.exe on Windows). The
+// directory and its subdirectories are watched, so engines that appear or vanish show up in versions() soon
+// after, with a versionsChanged signal (changes are coalesced over a short delay).
 class EngineCatalog : public QObject
 {
     Q_OBJECT

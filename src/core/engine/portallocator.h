@@ -6,9 +6,9 @@
 #include <QSet>
 
 // Hands out port pairs for battles: game port = gameBase + offset (the engine's HostPort) and autohost port =
-// autohostBase + offset (the autohost's UDP socket), offsets 0..count−1 taken round-robin starting at 1 as the
-// reference autohost does. An offset stays taken until release() (after its engine exited). Offsets whose ports
-// cannot be bound right now (another program holds them) are skipped, not fatal.
+// autohostBase + offset (the autohost's UDP socket), offsets 0..count−1 taken round-robin starting at 1 as
+// the reference autohost does. An offset stays taken until release() (after its engine exited). Offsets whose
+// ports cannot be bound right now (another program holds them) are skipped, not fatal.
 class PortAllocator
 {
 public:
@@ -22,8 +22,8 @@ public:
     PortAllocator(int gameBase, int autohostBase, int count, QHostAddress gameBindAddress);
 
     // The next free offset whose game port is bindable on the game bind address and whose autohost port is
-    // bindable on 127.0.0.1 (both checked with UDP binds that are released again), or nothing if every offset is
-    // in use or unbindable.
+    // bindable on 127.0.0.1 (both checked with UDP binds that are released again), or nothing if every offset
+    // is in use or unbindable.
     std::optional<Ports> acquire();
     void release(int offset);
     int inUse() const { return int(m_taken.size()); }

@@ -32,12 +32,12 @@ struct TachyonEndpoint
 // The connection to the Tachyon server, with the whole reconnect policy (protocol notes §1, §2, §5).
 //
 // Each attempt fetches a fresh OAuth2 token, then opens the WebSocket with subprotocol v0.tachyon and
-// "Authorization: Bearer <token>", and checks the negotiated subprotocol. Failed attempts and dropped connections
-// are retried forever with exponential backoff: 50 ms, doubled after every failure up to maxReconnectDelay; a
-// connection that stayed open for at least goodSessionThreshold resets the delay to 50 ms.
-// Incoming binary frames close the connection with 1003, unparsable text or a bad envelope with 1008 (then the
-// client reconnects). The client pings every keepAliveInterval and reconnects when nothing (no frame, no pong)
-// arrived for keepAliveTimeout. TLS certificates are always verified.
+// "Authorization: Bearer <token>", and checks the negotiated subprotocol. Failed attempts and dropped
+// connections are retried forever with exponential backoff: 50 ms, doubled after every failure up to
+// maxReconnectDelay; a connection that stayed open for at least goodSessionThreshold resets the delay to 50
+// ms. Incoming binary frames close the connection with 1003, unparsable text or a bad envelope with 1008
+// (then the client reconnects). The client pings every keepAliveInterval and reconnects when nothing (no
+// frame, no pong) arrived for keepAliveTimeout. TLS certificates are always verified.
 class TachyonClient : public QObject
 {
     Q_OBJECT

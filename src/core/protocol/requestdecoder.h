@@ -8,12 +8,13 @@
 // Validates and decodes the data of the requests a Tachyon server sends to an autohost.
 //
 // Each decode function takes the whole request message (envelope included) and looks at its "data" member. It
-// enforces every constraint of the spec's JSON Schemas (schemas/autohost/<command>/request.json with the shared
-// definitions) and the formats a generic validator would skip (uuid, regex), plus what the autohost needs to
-// stay safe: anything that reaches a start script, an engine command or a path is checked with TdfText, and the
-// start request's internal references (bot hosts, allies, unique ids and names, start boxes) are consistent.
-// A violation yields the first offending field with a path such as "data.allyTeams[0].teams[1].players[0].name".
-// Unknown members are ignored; null on an optional member counts as absent.
+// enforces every constraint of the spec's JSON Schemas (schemas/autohost/<command>/request.json with the
+// shared definitions) and the formats a generic validator would skip (uuid, regex), plus what the autohost
+// needs to stay safe: anything that reaches a start script, an engine command or a path is checked with
+// TdfText, and the start request's internal references (bot hosts, allies, unique ids and names, start boxes)
+// are consistent. A violation yields the first offending field with a path such as
+// "data.allyTeams[0].teams[1].players[0].name". Unknown members are ignored; null on an optional member
+// counts as absent.
 class RequestDecoder
 {
 public:

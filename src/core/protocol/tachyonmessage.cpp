@@ -78,9 +78,11 @@ Result<TachyonMessage> TachyonMessage::parse(QByteArrayView frame)
     return message;
 }
 
-Json TachyonMessage::makeRequest(const QString &commandId, const QString &messageId, const std::optional<Json> &data)
+Json TachyonMessage::makeRequest(const QString &commandId, const QString &messageId,
+                                 const std::optional<Json> &data)
 {
-    Json json = {{"type", "request"}, {"messageId", toStdString(messageId)}, {"commandId", toStdString(commandId)}};
+    Json json = {
+        {"type", "request"}, {"messageId", toStdString(messageId)}, {"commandId", toStdString(commandId)}};
     if (data)
     {
         json["data"] = *data;

@@ -27,16 +27,18 @@ struct TachyonMessage
     QString reason;
     QString details;
 
-    // Parses a text frame. Fails (with a reason for the log) on anything that is not a JSON object with a valid
-    // envelope: string messageId, type request/response/event, string commandId, data (if present) an object,
-    // and for responses a status of success/failed.
+    // Parses a text frame. Fails (with a reason for the log) on anything that is not a JSON object with a
+    // valid envelope: string messageId, type request/response/event, string commandId, data (if present) an
+    // object, and for responses a status of success/failed.
     static Result<TachyonMessage> parse(QByteArrayView frame);
 
-    static Json makeRequest(const QString &commandId, const QString &messageId, const std::optional<Json> &data = {});
+    static Json makeRequest(const QString &commandId, const QString &messageId,
+                            const std::optional<Json> &data = {});
     static Json makeEvent(const QString &commandId, const QString &messageId, const Json &data);
     // A success response echoing the request's messageId and commandId; void commands carry no data member.
     static Json makeSuccess(const TachyonMessage &request, const std::optional<Json> &data = {});
-    static Json makeFailure(const TachyonMessage &request, const QString &reason, const QString &details = {});
+    static Json makeFailure(const TachyonMessage &request, const QString &reason,
+                            const QString &details = {});
 
     static QString newMessageId();
 };

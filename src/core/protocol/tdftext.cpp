@@ -57,8 +57,8 @@ std::optional<QString> TdfText::keyProblem(QStringView key)
     for (const QChar c : key)
     {
         const char16_t u = c.unicode();
-        const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
-                             u == u'_' || u == u'-';
+        const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
+                             (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
         if (!allowed)
         {
             return u"must contain only letters, digits, '_' and '-'"_s;

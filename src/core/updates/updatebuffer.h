@@ -8,10 +8,11 @@
 
 #include "protocol/json.h"
 
-// The one buffer of autohost/update events for all battles (spec: subscribeUpdates, update). Every update gets a
-// time in µs since the Unix epoch that is unique and strictly increasing across all battles (the wall clock, or
-// the previous time + 1 when the clock has not moved on or went backwards). Updates are kept for the retention
-// period; a subscriber gets every kept update with time > since, oldest first, then live ones as they come.
+// The one buffer of autohost/update events for all battles (spec: subscribeUpdates, update). Every update
+// gets a time in µs since the Unix epoch that is unique and strictly increasing across all battles (the wall
+// clock, or the previous time + 1 when the clock has not moved on or went backwards). Updates are kept for
+// the retention period; a subscriber gets every kept update with time > since, oldest first, then live ones
+// as they come.
 class UpdateBuffer : public QObject
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ public:
 
     // Kept entries with time > since, oldest first.
     std::vector<Entry> since(qint64 since) const;
-    // True when `since` lies before the retention window (now − retention), i.e. updates may have been dropped.
+    // True when `since` lies before the retention window (now − retention), i.e. updates may have been
+    // dropped.
     bool isTooOld(qint64 since) const;
 
     qint64 retention() const { return m_retention; }
