@@ -53,6 +53,23 @@ private:
         QVERIFY(process.waitForStarted());
     }
 
+    // Starts a one-player battle on the fake engine; returns its id, or nothing when the start failed.
+    static QString startBattle(FakeTachyonServer &server, int connection)
+    {
+        const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const Json start = {
+            {"battleId", toStdString(battle)},
+            {"engineVersion", "2025.06.22"},
+            {"gameName", "MiniGame 1.0"},
+            {"mapName", "MiniMap"},
+            {"startPosType", "ingame"},
+            {"allyTeams",
+             {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
+        const Json response =
+            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
+        return response.value("status", "") == "success" ? battle : QString();
+    }
+
     static std::optional<qint64> pidOfEngine(const QString &instanceDir)
     {
         // The fake engine writes its pid into its log; /proc would also do, this stays portable across tests.
@@ -120,19 +137,8 @@ private slots:
         QCOMPARE(dumpJson(server.received(connection).constFirst().at("data")),
                  std::string(R"({"maxBattles":50,"currentBattles":0,"availableEngines":["2025.06.22"]})"));
 
-        const QUuid id = QUuid::createUuid();
-        const QString battle = id.toString(QUuid::WithoutBraces);
-        const Json start = {
-            {"battleId", toStdString(battle)},
-            {"engineVersion", "2025.06.22"},
-            {"gameName", "MiniGame 1.0"},
-            {"mapName", "MiniMap"},
-            {"startPosType", "ingame"},
-            {"allyTeams",
-             {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
-        const Json response =
-            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
-        QCOMPARE(response.value("status", ""), std::string("success"));
+        const QString battle = startBattle(server, connection);
+        QVERIFY(!battle.isEmpty());
         const QString instance = m_dir.filePath(u"instances/"_s + battle);
         QVERIFY(QFile::exists(instance + u"/script.txt"_s));
         QVERIFY(QFile::exists(instance + u"/engine.log"_s));
@@ -181,19 +187,8 @@ private slots:
         startAutohost(process, {u"--headless"_s, u"--log-format"_s, u"json"_s, writeConfig(server.port())});
         const int connection = server.waitForConnection(10000);
         QVERIFY(connection >= 0);
-        const QUuid id = QUuid::createUuid();
-        const QString battle = id.toString(QUuid::WithoutBraces);
-        const Json start = {
-            {"battleId", toStdString(battle)},
-            {"engineVersion", "2025.06.22"},
-            {"gameName", "MiniGame 1.0"},
-            {"mapName", "MiniMap"},
-            {"startPosType", "ingame"},
-            {"allyTeams",
-             {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
-        const Json response =
-            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
-        QCOMPARE(response.value("status", ""), std::string("success"));
+        const QString battle = startBattle(server, connection);
+        QVERIFY(!battle.isEmpty());
         const auto enginePid = pidOfEngine(m_dir.filePath(u"instances/"_s + battle));
         QVERIFY(enginePid.has_value());
         QCOMPARE(::kill(pid_t(*enginePid), 0), 0);
