@@ -10,6 +10,8 @@
 #include "conformanceoracle.h"
 #include "faketachyonserver.h"
 
+#include <sys/prctl.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 // The headless program as a host runs it: `autohost --headless --config config.json`, driven by a fake
@@ -49,6 +51,8 @@ private:
         process.setArguments(arguments);
         process.setWorkingDirectory(m_dir.path());
         process.setProcessChannelMode(QProcess::MergedChannels);
+        // Even a test that aborts leaves no autohost behind.
+        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         process.start();
         QVERIFY(process.waitForStarted());
     }
