@@ -1,0 +1,201 @@
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "battles/battlemanager.h"
+#include "engine/enginecatalog.h"
+#include "updates/updatebuffer.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace
+{
+// Ports that some other program holds: every offset whose game port is in `blocked` cannot be bound.
+class BlockingPortAllocator : public PortAllocator
+{
+public:
+    BlockingPortAllocator(int gameBase, int autohostBase, int count, QSet<quint16> blocked)
+        : PortAllocator(gameBase, autohostBase, count, QHostAddress(QHostAddress::LocalHost))
+        , m_blocked(std::move(blocked))
+    {
+    }
+
+protected:
+    bool canBind(const QHostAddress &address, quint16 port) const override
+    {
+        return !m_blocked.contains(port) && PortAllocator::canBind(address, port);
+    }
+
+private:
+    QSet<quint16> m_blocked;
+};
+} // namespace
+
+class TestBattleManager : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_base = 0;
+
+    Config config(int maxBattles = 2) const
+    {
+        Config config;
+        config.maxBattles = maxBattles;
+        config.engineBindIP = u"127.0.0.1"_s;
+        config.enginesDir = m_dir.filePath(u"engines"_s);
+        config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.engineStartPort = m_base;
+        config.engineAutohostStartPort = m_base + 100;
+        config.maxPortsUsed = 10;
+        config.engineKillGraceSeconds = 2;
+        return config;
+    }
+
+    static StartRequest request(const QUuid &id = QUuid::createUuid(), const QString &engine = u"1.0"_s)
+    {
+        StartRequest request;
+        request.battleId = id;
+        request.engineVersion = engine;
+        request.gameName = u"MiniGame 1.0"_s;
+        request.mapName = u"MiniMap"_s;
+        AllyTeamSpec allyTeam;
+        allyTeam.teams.append(TeamSpec{});
+        allyTeam.teams[0].players.append(PlayerSpec{u"1"_s, u"Alice"_s, u"a"_s, {}, {}, {}});
+        request.allyTeams = {allyTeam};
+        return request;
+    }
+
+    using Outcome = Result<BattleManager::StartSuccess, RequestFailure>;
+
+    static Outcome start(BattleManager &manager, const StartRequest &startRequest)
+    {
+        std::optional<Outcome> outcome;
+        manager.start(startRequest, [&outcome](const Outcome &result) { outcome = result; });
+        if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 10000))
+        {
+            return fail(RequestFailure{u"test"_s, u"no answer within 10 s"_s});
+        }
+        return *outcome;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"engines/1.0"_s)));
+        QVERIFY(
+            QFile::link(QStringLiteral(FAKE_ENGINE_PATH), m_dir.filePath(u"engines/1.0/spring-dedicated"_s)));
+        m_base = 44000 + int(QCoreApplication::applicationPid() % 30) * 200;
+    }
+
+    void admitsAndCountsBattles()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(config(), &engines, &updates);
+        QSignalSpy capacity(&manager, &BattleManager::capacityChanged);
+
+        const QUuid first = QUuid::createUuid();
+        const Outcome started = start(manager, request(first));
+        QVERIFY(started.ok());
+        QCOMPARE(started->ips, QStringList{u"127.0.0.1"_s});
+        QCOMPARE(started->port, quint16(m_base + 1));
+        QCOMPARE(manager.currentBattles(), 1);
+        QVERIFY(capacity.count() >= 1);
+
+        const Outcome again = start(manager, request(first));
+        QCOMPARE(again.error().reason, u"battle_already_exists"_s);
+
+        const Outcome unknownEngine = start(manager, request(QUuid::createUuid(), u"9.9"_s));
+        QCOMPARE(unknownEngine.error().reason, u"engine_version_not_available"_s);
+        QVERIFY2(unknownEngine.error().details.contains(u"available: 1.0"_s),
+                 qPrintable(unknownEngine.error().details));
+
+        QVERIFY(start(manager, request()).ok());
+        const Outcome full = start(manager, request());
+        QCOMPARE(full.error().reason, u"invalid_request"_s);
+        QCOMPARE(manager.currentBattles(), 2);
+
+        manager.setAccepting(false);
+        QCOMPARE(manager.maxBattles(), 0);
+        QSignalSpy ended(&manager, &BattleManager::allBattlesEnded);
+        manager.stopAll(u"test"_s);
+        QVERIFY(ended.wait(15000));
+        QCOMPARE(manager.currentBattles(), 0);
+        // Not accepting: refused with a reason even with free slots.
+        const Outcome refused = start(manager, request());
+        QCOMPARE(refused.error().reason, u"invalid_request"_s);
+        QVERIFY(refused.error().details.contains(u"shutting down"_s));
+        // A battle that ran keeps its id forever.
+        manager.setAccepting(true);
+        QCOMPARE(start(manager, request(first)).error().reason, u"battle_already_exists"_s);
+    }
+
+    void skipsPortsThatCannotBeBound()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        const Config settings = config();
+        BattleManager manager(settings, &engines, &updates);
+        manager.setPortAllocator(std::make_unique<BlockingPortAllocator>(
+            settings.engineStartPort, settings.engineAutohostStartPort, settings.maxPortsUsed,
+            QSet<quint16>{quint16(m_base + 1), quint16(m_base + 2)}));
+        const Outcome started = start(manager, request());
+        QVERIFY(started.ok());
+        QCOMPARE(started->port, quint16(m_base + 3));
+        manager.killAllNow();
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 10000);
+    }
+
+    void reportsWhenNoPortIsLeft()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        const Config settings = config();
+        BattleManager manager(settings, &engines, &updates);
+        QSet<quint16> all;
+        for (int offset = 0; offset < settings.maxPortsUsed; ++offset)
+        {
+            all.insert(quint16(m_base + offset));
+        }
+        manager.setPortAllocator(std::make_unique<BlockingPortAllocator>(
+            settings.engineStartPort, settings.engineAutohostStartPort, settings.maxPortsUsed, all));
+        const Outcome refused = start(manager, request());
+        QCOMPARE(refused.error().reason, u"internal_error"_s);
+        QVERIFY2(refused.error().details.contains(u"no free ports"_s), qPrintable(refused.error().details));
+        QCOMPARE(manager.currentBattles(), 0);
+    }
+
+    void updatesReachTheBuffer()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(config(), &engines, &updates);
+        StartRequest startRequest = request();
+        startRequest.gameOptions = {{u"fakescript"_s, u"join,0|quit"_s}};
+        QVERIFY(start(manager, startRequest).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 10000);
+        const auto all = updates.since(0);
+        QVERIFY(!all.empty());
+        QCOMPARE(all.back().battleId, startRequest.battleId);
+        QCOMPARE(dumpJson(all.back().update), std::string(R"({"type":"engine_quit"})"));
+        bool joined = false;
+        for (const UpdateBuffer::Entry &entry : all)
+        {
+            joined = joined ||
+                     dumpJson(entry.update) == R"({"type":"player_joined","userId":"1","playerNumber":0})";
+        }
+        QVERIFY(joined);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBattleManager)
+#include "tst_battlemanager.moc"
