@@ -211,6 +211,18 @@ private slots:
         QTRY_COMPARE(m_service->serverUserCount().value_or(-1), 4242);
     }
 
+    void statusFollowsTheInstalledEngines()
+    {
+        const QString dir = m_dir.filePath(u"engines/2025.06.22"_s);
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), dir + u"/spring-dedicated"_s));
+        const std::string both = "[\"105.1.1-2590-gb9462a0 BAR105\",\"2025.06.22\"]";
+        QTRY_COMPARE_WITH_TIMEOUT(dumpJson(lastStatus().value("availableEngines", Json())), both, 5000);
+        QVERIFY(QDir(dir).removeRecursively());
+        QTRY_COMPARE_WITH_TIMEOUT(dumpJson(lastStatus().value("availableEngines", Json())),
+                                  "[\"" + std::string(EngineVersion) + "\"]", 5000);
+    }
+
     void startRunsABattleAndKillEndsIt()
     {
         const QUuid id = QUuid::createUuid();
