@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "protocol/requestdecoder.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,11 +15,6 @@ const QString ServerStatsCommand = u"system/serverStats"_s;
 qint64 microseconds(double seconds)
 {
     return qint64(seconds * 1e6);
-}
-
-int milliseconds(double seconds)
-{
-    return int(std::clamp(seconds * 1000.0, 1.0, double(std::numeric_limits<int>::max())));
 }
 
 Json failureJson(const TachyonMessage &request, const RequestFailure &failure)
@@ -58,7 +54,7 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
             });
     connect(&m_updates, &UpdateBuffer::appended, this, &AutohostService::forwardUpdate);
 
-    m_serverStatsTimer.setInterval(milliseconds(config.serverStatsIntervalSeconds));
+    m_serverStatsTimer.setInterval(toMilliseconds(config.serverStatsIntervalSeconds));
     connect(&m_serverStatsTimer, &QTimer::timeout, this, &AutohostService::requestServerStats);
 
     if (!config.localMode())
@@ -70,7 +66,7 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
         endpoint.clientId = config.authClientId;
         endpoint.clientSecret = config.authClientSecret;
         m_client = new TachyonClient(endpoint, &m_network, this);
-        m_client->setMaxReconnectDelay(milliseconds(config.maxReconnectDelaySeconds));
+        m_client->setMaxReconnectDelay(toMilliseconds(config.maxReconnectDelaySeconds));
         connect(m_client, &TachyonClient::connected, this, &AutohostService::handleConnected);
         connect(m_client, &TachyonClient::disconnected, this, &AutohostService::handleDisconnected);
         connect(m_client, &TachyonClient::requestReceived, this, &AutohostService::handleRequest);

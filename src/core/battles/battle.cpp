@@ -6,6 +6,7 @@
 
 #include "logging.h"
 #include "protocol/enginecommands.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,10 +33,6 @@ Status writeFile(const QString &path, const QByteArray &content)
     return succeeded();
 }
 
-QString battleName(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
 } // namespace
 
 Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, QObject *parent)
@@ -65,7 +62,7 @@ Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, 
             [this]
             {
                 qCWarning(lcBattle).noquote()
-                    << u"battle %1: no SERVER_STARTED after %2 ms, killing the engine"_s.arg(battleName(id()))
+                    << u"battle %1: no SERVER_STARTED after %2 ms, killing the engine"_s.arg(uuidText(id()))
                            .arg(m_settings.startTimeoutMs);
                 failStart(u"the engine did not report SERVER_STARTED within %1 s%2"_s
                               .arg(m_settings.startTimeoutMs / 1000.0)
@@ -90,7 +87,7 @@ Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, 
                 if (!m_terminateSent)
                 {
                     qCWarning(lcBattle).noquote()
-                        << u"battle %1: engine still running, sending SIGTERM"_s.arg(battleName(id()));
+                        << u"battle %1: engine still running, sending SIGTERM"_s.arg(uuidText(id()));
                     m_terminateSent = true;
                     m_process.terminate();
                     m_stopTimer.start(m_settings.terminateGraceMs);
@@ -98,7 +95,7 @@ Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, 
                 else
                 {
                     qCWarning(lcBattle).noquote()
-                        << u"battle %1: engine ignored SIGTERM, sending SIGKILL"_s.arg(battleName(id()));
+                        << u"battle %1: engine ignored SIGTERM, sending SIGKILL"_s.arg(uuidText(id()));
                     m_process.kill();
                 }
             });
@@ -118,11 +115,7 @@ void Battle::start()
     const QString dir = m_settings.instanceDir;
     if (!QDir().mkpath(dir))
     {
-        failStart(u"cannot create the instance directory %1"_s.arg(dir));
-        m_socket->close();
-        setState(State::Exited);
-        emit ended();
-        return;
+        return endWithoutEngine(u"cannot create the instance directory %1"_s.arg(dir));
     }
     const auto script = StartScriptWriter::write(m_request, m_settings.endpoints);
     Status written = script ? writeFile(dir + u"/script.txt"_s, *script) : Status(fail(script.error()));
@@ -133,11 +126,7 @@ void Battle::start()
     }
     if (!written)
     {
-        failStart(written.error());
-        m_socket->close();
-        setState(State::Exited);
-        emit ended();
-        return;
+        return endWithoutEngine(written.error());
     }
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -153,7 +142,7 @@ void Battle::start()
     launch.environment = environment;
     launch.logPath = dir + u"/engine.log"_s;
     qCInfo(lcBattle).noquote() << u"battle %1: starting %2 (game port %3, autohost port %4)"_s
-                                      .arg(battleName(id()), m_settings.enginePath)
+                                      .arg(uuidText(id()), m_settings.enginePath)
                                       .arg(m_settings.endpoints.hostPort)
                                       .arg(m_settings.endpoints.autohostPort);
     m_startTimer.start();
@@ -168,8 +157,16 @@ void Battle::failStart(const QString &details)
         return;
     }
     m_startAnswered = true;
-    qCWarning(lcBattle).noquote() << u"battle %1: start failed: %2"_s.arg(battleName(id()), details);
+    qCWarning(lcBattle).noquote() << u"battle %1: start failed: %2"_s.arg(uuidText(id()), details);
     emit startFailed(u"internal_error"_s, details);
+}
+
+void Battle::endWithoutEngine(const QString &details)
+{
+    failStart(details);
+    m_socket->close();
+    setState(State::Exited);
+    emit ended();
 }
 
 QString Battle::logTail() const
@@ -194,7 +191,7 @@ void Battle::handlePacket(const EnginePacket::Packet &packet)
             setState(State::Running);
             m_durationTimer.start();
             qCInfo(lcBattle).noquote()
-                << u"battle %1: engine started (pid %2)"_s.arg(battleName(id())).arg(pid());
+                << u"battle %1: engine started (pid %2)"_s.arg(uuidText(id())).arg(pid());
             emit startSucceeded();
         }
         return;
@@ -206,7 +203,7 @@ void Battle::handlePacket(const EnginePacket::Packet &packet)
     if (std::holds_alternative<EnginePacket::ServerQuit>(packet))
     {
         m_quitSeen = true;
-        qCInfo(lcBattle).noquote() << u"battle %1: engine reported SERVER_QUIT"_s.arg(battleName(id()));
+        qCInfo(lcBattle).noquote() << u"battle %1: engine reported SERVER_QUIT"_s.arg(uuidText(id()));
         if (m_state == State::Running)
         {
             // The engine is shutting down by itself ("No clients connected"); make sure it really exits.
@@ -223,7 +220,7 @@ void Battle::handlePacket(const EnginePacket::Packet &packet)
         {
             qCWarning(lcBattle).noquote()
                 << u"battle %1: the engine's game id %2 differs from the battle id"_s.arg(
-                       battleName(id()), QString::fromLatin1(actual.toHex()));
+                       uuidText(id()), QString::fromLatin1(actual.toHex()));
         }
     }
     QString why;
@@ -234,7 +231,7 @@ void Battle::handlePacket(const EnginePacket::Packet &packet)
     else
     {
         qCDebug(lcBattle).noquote() << u"battle %1: %2 not forwarded: %3"_s.arg(
-            battleName(id()), EnginePacket::describe(packet), why);
+            uuidText(id()), EnginePacket::describe(packet), why);
     }
 }
 
@@ -254,9 +251,9 @@ void Battle::handleExit(const EngineProcess::Exit &exit)
         if (!m_stopRequested && !m_quitSeen)
         {
             qCWarning(lcBattle).noquote()
-                << u"battle %1: the engine exited with code 0 without SERVER_QUIT"_s.arg(battleName(id()));
+                << u"battle %1: the engine exited with code 0 without SERVER_QUIT"_s.arg(uuidText(id()));
         }
-        qCInfo(lcBattle).noquote() << u"battle %1: engine quit (%2)"_s.arg(battleName(id()), exit.describe());
+        qCInfo(lcBattle).noquote() << u"battle %1: engine quit (%2)"_s.arg(uuidText(id()), exit.describe());
         emit updated(UpdateTranslator::engineQuit());
     }
     else
@@ -267,7 +264,7 @@ void Battle::handleExit(const EngineProcess::Exit &exit)
         {
             details += u"; last output: "_s + lines.constLast().left(200);
         }
-        qCWarning(lcBattle).noquote() << u"battle %1: engine crashed: %2"_s.arg(battleName(id()), details);
+        qCWarning(lcBattle).noquote() << u"battle %1: engine crashed: %2"_s.arg(uuidText(id()), details);
         emit updated(UpdateTranslator::engineCrash(details));
     }
     setState(State::Exited);
@@ -281,7 +278,7 @@ void Battle::stop(const QString &why)
         return;
     }
     m_stopRequested = true;
-    qCInfo(lcBattle).noquote() << u"battle %1: stopping: %2"_s.arg(battleName(id()), why);
+    qCInfo(lcBattle).noquote() << u"battle %1: stopping: %2"_s.arg(uuidText(id()), why);
     if (m_state == State::Starting)
     {
         failStart(u"the battle was stopped before the engine reported SERVER_STARTED: %1"_s.arg(why));
@@ -324,7 +321,7 @@ Status Battle::requireCommands() const
 {
     if (m_state == State::Stopping || m_state == State::Exited)
     {
-        return fail(u"data.battleId: battle %1 is stopping"_s.arg(battleName(id())));
+        return fail(u"data.battleId: battle %1 is stopping"_s.arg(uuidText(id())));
     }
     return succeeded();
 }
@@ -335,7 +332,7 @@ Result<ScriptPlayer> Battle::player(const QString &userId, const QString &field)
     {
         return *entry;
     }
-    return fail(u"%1: user %2 is not in battle %3"_s.arg(field, userId, battleName(id())));
+    return fail(u"%1: user %2 is not in battle %3"_s.arg(field, userId, uuidText(id())));
 }
 
 Status Battle::addPlayer(const QString &userId, const QString &name, const QString &password)
@@ -360,7 +357,7 @@ Status Battle::addPlayer(const QString &userId, const QString &name, const QStri
     }
     const ScriptPlayer added = m_players.addSpectator(userId, name);
     qCInfo(lcBattle).noquote()
-        << u"battle %1: added user %2 as player number %3"_s.arg(battleName(id()), userId).arg(added.number);
+        << u"battle %1: added user %2 as player number %3"_s.arg(uuidText(id()), userId).arg(added.number);
     m_socket->send(EngineCommands::addSpectator(name, password));
     return succeeded();
 }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QUuid>
@@ -89,6 +88,8 @@ private:
     void handlePacket(const EnginePacket::Packet &packet);
     void handleExit(const EngineProcess::Exit &exit);
     void failStart(const QString &details);
+    // For failures before the engine process exists: fails the start and ends the battle.
+    void endWithoutEngine(const QString &details);
     void escalateStop(bool sendKill);
     Status requireCommands() const;
     Result<ScriptPlayer> player(const QString &userId, const QString &field) const;

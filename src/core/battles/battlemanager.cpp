@@ -6,24 +6,15 @@
 #include "engine/enginecatalog.h"
 #include "logging.h"
 #include "updates/updatebuffer.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace
 {
-QString battleName(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
 // Debian's spring package keeps the engine's base content outside the binary's directory; isolation mode
 // needs it named explicitly.
 const QString DebianBaseContentDir = u"/usr/share/games/spring"_s;
-
-int milliseconds(double seconds)
-{
-    return int(std::clamp(seconds * 1000.0, 1.0, double(std::numeric_limits<int>::max())));
-}
 } // namespace
 
 BattleManager::BattleManager(const Config &config, EngineCatalog *engines, UpdateBuffer *updates,
@@ -74,7 +65,7 @@ Result<Battle *, RequestFailure> BattleManager::find(const QUuid &battleId) cons
         return battle;
     }
     return fail(RequestFailure{u"invalid_request"_s,
-                               u"data.battleId: battle %1 does not exist"_s.arg(battleName(battleId))});
+                               u"data.battleId: battle %1 does not exist"_s.arg(uuidText(battleId))});
 }
 
 Result<AutohostSocket *, RequestFailure> BattleManager::bindPorts(PortAllocator::Ports *ports)
@@ -112,17 +103,17 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     const QUuid id = request.battleId;
     const auto refuse = [&handler, &id](const QString &reason, const QString &details)
     {
-        qCWarning(lcBattle).noquote() << u"battle %1: start refused: %2"_s.arg(battleName(id), details);
+        qCWarning(lcBattle).noquote() << u"battle %1: start refused: %2"_s.arg(uuidText(id), details);
         handler(fail(RequestFailure{reason, details}));
     };
     if (m_startedIds.contains(id))
     {
-        return refuse(u"battle_already_exists"_s, u"battle %1 was already started"_s.arg(battleName(id)));
+        return refuse(u"battle_already_exists"_s, u"battle %1 was already started"_s.arg(uuidText(id)));
     }
     if (m_battles.contains(id))
     {
         return refuse(u"battle_already_exists"_s,
-                      u"battle %1 is already being started or stopped"_s.arg(battleName(id)));
+                      u"battle %1 is already being started or stopped"_s.arg(uuidText(id)));
     }
     if (!m_accepting)
     {
@@ -148,7 +139,7 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     }
 
     Battle::Settings settings;
-    settings.instanceDir = QDir(m_config.instancesDir).absoluteFilePath(battleName(id));
+    settings.instanceDir = QDir(m_config.instancesDir).absoluteFilePath(uuidText(id));
     settings.enginePath = enginePath;
     settings.dataDirs = m_config.engineDataDirs;
     if (!QFileInfo::exists(QFileInfo(enginePath).canonicalPath() + u"/base"_s) &&
@@ -159,8 +150,8 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     }
     settings.endpoints = {m_config.engineBindIP, ports.gamePort, u"127.0.0.1"_s, ports.autohostPort};
     settings.engineSettings = m_config.engineSettings;
-    settings.startTimeoutMs = milliseconds(m_config.engineStartTimeoutSeconds);
-    settings.killGraceMs = milliseconds(m_config.engineKillGraceSeconds);
+    settings.startTimeoutMs = toMilliseconds(m_config.engineStartTimeoutSeconds);
+    settings.killGraceMs = toMilliseconds(m_config.engineKillGraceSeconds);
     settings.maxDurationMs = qint64(m_config.maxGameDurationSeconds * 1000);
 
     auto *battle = new Battle(request, settings, *socket, this);
