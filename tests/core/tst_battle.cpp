@@ -221,6 +221,24 @@ private slots:
         delete battle;
     }
 
+    void aFloodOfEngineEventsLosesNothing()
+    {
+        const StartRequest startRequest = request({{u"fakescript"_s, u"flood,5000|quit"_s}});
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        QVERIFY(waitForEnd(battle, 30000));
+        int messages = 0;
+        for (const Json &update : updates(updated))
+        {
+            messages += update.value("type", "") == "engine_message";
+        }
+        // The flood plus the engine's own two start-up messages, then exactly one engine_quit.
+        QCOMPARE(messages, 5002);
+        QCOMPARE(updates(updated).constLast().value("type", ""), std::string("engine_quit"));
+        delete battle;
+    }
+
     void anEngineThatIgnoresKillAndSigtermIsKilled()
     {
         const StartRequest startRequest = request({{u"fakeafterstart"_s, u"hang"_s}});

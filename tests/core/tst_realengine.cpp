@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "autohostservice.h"
+#include "conformanceoracle.h"
 #include "faketachyonserver.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -112,6 +113,14 @@ private slots:
         QSignalSpy finished(&service, &AutohostService::finished);
         service.shutdown(u"test finished"_s);
         QVERIFY(finished.count() == 1 || finished.wait(10000));
+
+        const auto invalid = ConformanceOracle::invalidMessages(server.allReceived());
+        QVERIFY2(invalid.ok(), qPrintable(invalid.ok() ? QString() : invalid.error()));
+        for (const ConformanceOracle::Verdict &verdict : *invalid)
+        {
+            qWarning("%s -> %s", dumpJson(verdict.message).c_str(), qPrintable(verdict.output));
+        }
+        QVERIFY(invalid->isEmpty());
     }
 };
 
