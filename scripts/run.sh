@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 build_dir="${AUTOHOST_BUILD_DIR:-build}"
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
 cmake --build "$build_dir" -j"$(nproc)" --target autohost
-binary="$PWD/$build_dir/src/app/autohost"
+binary="$(cd "$build_dir" && pwd)/src/app/autohost"
 if (($# == 0)); then
     mkdir -p run
     cd run
