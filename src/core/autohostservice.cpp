@@ -45,13 +45,7 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
     m_statusTimer.setInterval(0);
     connect(&m_statusTimer, &QTimer::timeout, this, [this] { sendStatus(false); });
     connect(&m_battles, &BattleManager::capacityChanged, this, &AutohostService::scheduleStatus);
-    connect(&m_engines, &EngineCatalog::versionsChanged, this,
-            [this](const QStringList &versions)
-            {
-                qCInfo(lcEngines).noquote() << u"available engines: %1"_s.arg(
-                    versions.isEmpty() ? u"none"_s : versions.join(u", "_s));
-                scheduleStatus();
-            });
+    connect(&m_engines, &EngineCatalog::versionsChanged, this, &AutohostService::scheduleStatus);
     connect(&m_updates, &UpdateBuffer::appended, this, &AutohostService::forwardUpdate);
 
     m_serverStatsTimer.setInterval(toMilliseconds(config.serverStatsIntervalSeconds));
@@ -78,9 +72,9 @@ AutohostService::~AutohostService() = default;
 void AutohostService::start()
 {
     m_engines.rescan();
-    qCInfo(lcEngines).noquote() << u"engines directory %1; available engines: %2"_s.arg(
-        m_engines.enginesDir(),
-        m_engines.versions().isEmpty() ? u"none"_s : m_engines.versions().join(u", "_s));
+    // The catalog logs the engines it finds; only an empty directory needs saying here.
+    qCInfo(lcEngines).noquote() << u"engines directory %1%2"_s.arg(
+        m_engines.enginesDir(), m_engines.versions().isEmpty() ? u": no engines installed"_s : QString());
     if (!m_client)
     {
         qCInfo(lcTachyon) << "local mode: no Tachyon server configured (set tachyonServer to connect to one)";
@@ -331,17 +325,20 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quin
         << u"subscribed since %1: replaying %2 updates"_s.arg(decoded->since).arg(backlog.size());
     for (const UpdateBuffer::Entry &entry : backlog)
     {
-        m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
-                                                 UpdateBuffer::eventData(entry)));
+        sendUpdate(entry);
     }
 }
 
 void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
 {
-    if (!m_subscribed || !m_client || m_client->state() != TachyonClient::State::Connected)
+    if (m_subscribed && m_client && m_client->state() == TachyonClient::State::Connected)
     {
-        return;
+        sendUpdate(entry);
     }
+}
+
+void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
+{
     m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
                                              UpdateBuffer::eventData(entry)));
 }

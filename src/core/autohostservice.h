@@ -56,6 +56,7 @@ private:
     void sendStatus(bool force);
     void requestServerStats();
     void forwardUpdate(const UpdateBuffer::Entry &entry);
+    void sendUpdate(const UpdateBuffer::Entry &entry);
     void finishShutdown();
 
     void handleStart(const TachyonMessage &request, quint64 generation);

@@ -7,6 +7,7 @@
 #include "autohostservice.h"
 #include "conformanceoracle.h"
 #include "faketachyonserver.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,7 +56,7 @@ private:
             options[toStdString(key)] = toStdString(value);
         }
         return {
-            {"battleId", toStdString(id.toString(QUuid::WithoutBraces))},
+            {"battleId", toStdString(uuidText(id))},
             {"engineVersion", toStdString(engine)},
             {"gameName", "MiniGame 1.0"},
             {"mapName", "MiniMap"},
@@ -74,8 +75,6 @@ private:
         return m_server->waitForResponse(id, timeout);
     }
 
-    static QString battleText(const QUuid &id) { return id.toString(QUuid::WithoutBraces); }
-
     // The autohost/update events of a battle received on the current connection, in order.
     QList<Json> updatesOf(const QUuid &battle) const
     {
@@ -83,7 +82,7 @@ private:
         for (const Json &message : m_server->received(m_connection))
         {
             if (message.value("commandId", "") == "autohost/update" &&
-                message.at("data").value("battleId", "") == toStdString(battleText(battle)))
+                message.at("data").value("battleId", "") == toStdString(uuidText(battle)))
             {
                 updates.append(message.at("data"));
             }
@@ -231,9 +230,9 @@ private slots:
         QCOMPARE(dumpJson(response.at("data")),
                  std::string(R"({"ips":["192.0.2.10"],"port":)") + std::to_string(m_portBase + 1) + "}");
         QTRY_COMPARE(lastStatus().value("currentBattles", -1), 1);
-        QVERIFY(QFile::exists(m_dir.filePath(u"instances/"_s + battleText(id) + u"/script.txt"_s)));
+        QVERIFY(QFile::exists(m_dir.filePath(u"instances/"_s + uuidText(id) + u"/script.txt"_s)));
 
-        const Json killed = request(u"autohost/kill"_s, {{"battleId", toStdString(battleText(id))}});
+        const Json killed = request(u"autohost/kill"_s, {{"battleId", toStdString(uuidText(id))}});
         QCOMPARE(killed.value("status", ""), std::string("success"));
         QVERIFY(!killed.contains("data"));
         QTRY_VERIFY_WITH_TIMEOUT(hasUpdate(id, "engine_quit"), 10000);
@@ -289,7 +288,7 @@ private slots:
     {
         const QUuid id = startBattle();
         QVERIFY(!id.isNull());
-        const std::string battle = toStdString(battleText(id));
+        const std::string battle = toStdString(uuidText(id));
         const auto ok = [this](const QString &command, const Json &data)
         {
             const Json response = request(command, data);
@@ -326,7 +325,7 @@ private slots:
         QVERIFY(ok(u"autohost/sendMessage"_s, {{"battleId", battle}, {"message", "/not a command"}}));
         QVERIFY(ok(u"autohost/sendCommand"_s,
                    {{"battleId", battle}, {"command", "luarules"}, {"arguments", {"ping", "all of you"}}}));
-        const QString log = m_dir.filePath(u"instances/"_s + battleText(id) + u"/engine.log"_s);
+        const QString log = m_dir.filePath(u"instances/"_s + uuidText(id) + u"/engine.log"_s);
         const auto logText = [&log]
         {
             QFile file(log);
@@ -452,7 +451,7 @@ private slots:
         const QString startId = m_server->sendRequest(m_connection, u"autohost/start"_s,
                                                       startData(slow, {{u"fakestartup"_s, u"delay:1000"_s}}));
         const QString killId = m_server->sendRequest(m_connection, u"autohost/kill"_s,
-                                                     Json{{"battleId", toStdString(battleText(running))}});
+                                                     Json{{"battleId", toStdString(uuidText(running))}});
         QCOMPARE(m_server->waitForResponse(killId).value("status", ""), std::string("success"));
         QVERIFY(m_server->waitForResponse(startId, 1).is_null()); // still starting
         QCOMPARE(m_server->waitForResponse(startId).value("status", ""), std::string("success"));
@@ -466,7 +465,7 @@ private slots:
         {
             ids.append(
                 m_server->sendRequest(m_connection, u"autohost/sendMessage"_s,
-                                      Json{{"battleId", toStdString(battleText(id))}, {"message", "hi"}}));
+                                      Json{{"battleId", toStdString(uuidText(id))}, {"message", "hi"}}));
             ids.append(m_server->sendRequest(m_connection, u"autohost/nope"_s));
         }
         for (const QString &messageId : ids)

@@ -87,7 +87,8 @@ void EngineCatalog::rescan()
     if (found != m_versions)
     {
         m_versions = found;
-        qCInfo(lcEngines) << "engines available:" << m_versions;
+        qCInfo(lcEngines).noquote() << u"available engines: %1"_s.arg(
+            m_versions.isEmpty() ? u"none"_s : m_versions.join(u", "_s));
         emit versionsChanged(m_versions);
     }
 }

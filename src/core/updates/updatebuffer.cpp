@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "util/conversions.h"
+
 UpdateBuffer::UpdateBuffer(qint64 retentionMicroseconds, QObject *parent)
     : QObject(parent)
     , m_retention(retentionMicroseconds)
@@ -58,7 +60,7 @@ bool UpdateBuffer::isTooOld(qint64 since) const
 Json UpdateBuffer::eventData(const Entry &entry)
 {
     Json data = Json::object();
-    data["battleId"] = toStdString(entry.battleId.toString(QUuid::WithoutBraces));
+    data["battleId"] = toStdString(uuidText(entry.battleId));
     data["time"] = entry.time;
     data["update"] = entry.update;
     return data;
