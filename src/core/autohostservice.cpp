@@ -37,7 +37,9 @@ Json wholeMessage(const TachyonMessage &request)
 AutohostService::AutohostService(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_engines(config.enginesDir)
+    , m_engines(
+          EngineSources{config.enginesDir, config.extraEngineDirs,
+                        config.useSystemEngines() ? EngineCatalog::defaultSystemBinaries() : QStringList()})
     , m_updates(microseconds(config.maxUpdatesSubscriptionAgeSeconds))
     , m_battles(config, &m_engines, &m_updates)
 {

@@ -39,6 +39,7 @@ private:
         config.maxBattles = 3;
         config.enginesDir = m_dir.filePath(u"engines"_s);
         config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.systemEngines = false; // the status assertions list exactly the engines of the test
         config.engineStartPort = m_portBase;
         config.engineAutohostStartPort = m_portBase + 500;
         config.maxPortsUsed = 100;

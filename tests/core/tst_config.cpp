@@ -94,6 +94,8 @@ private slots:
         QCOMPARE(c.enginesDir, u"engines"_s);
         QCOMPARE(c.instancesDir, u"instances"_s);
         QVERIFY(c.engineDataDirs.isEmpty());
+        QVERIFY(c.extraEngineDirs.isEmpty());
+        QVERIFY(c.useSystemEngines());
         QCOMPARE(c.engineStartTimeoutSeconds, 10.0);
         QCOMPARE(c.engineKillGraceSeconds, 20.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 60.0);
@@ -157,6 +159,8 @@ private slots:
             {"enginesDir", "/srv/engines"},
             {"instancesDir", "/srv/instances"},
             {"engineDataDirs", {"/srv/data", "/srv/more data"}},
+            {"extraEngineDirs", {"/opt/recoil", "/srv/other engines"}},
+            {"systemEngines", false},
             {"engineStartTimeoutSeconds", 0.5},
             {"engineKillGraceSeconds", 3},
             {"serverStatsIntervalSeconds", 15},
@@ -188,6 +192,8 @@ private slots:
         QCOMPARE(c.enginesDir, u"/srv/engines"_s);
         QCOMPARE(c.instancesDir, u"/srv/instances"_s);
         QCOMPARE(c.engineDataDirs, (QStringList{u"/srv/data"_s, u"/srv/more data"_s}));
+        QCOMPARE(c.extraEngineDirs, (QStringList{u"/opt/recoil"_s, u"/srv/other engines"_s}));
+        QVERIFY(!c.useSystemEngines());
         QCOMPARE(c.engineStartTimeoutSeconds, 0.5);
         QCOMPARE(c.engineKillGraceSeconds, 3.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 15.0);
@@ -253,6 +259,8 @@ private slots:
         row("engineDataDirs not strings", u"engineDataDirs"_s, "[1]", u"[1]"_s);
         row("engineDataDirs string", u"engineDataDirs"_s, "\"/srv/data\"", u"/srv/data"_s);
         row("engineDataDirs object", u"engineDataDirs"_s, "{}", u"{}"_s);
+        row("extraEngineDirs string", u"extraEngineDirs"_s, "\"/opt/recoil\"", u"/opt/recoil"_s);
+        row("systemEngines text", u"systemEngines"_s, "\"maybe\"", u"maybe"_s);
         row("engineSettings key", u"engineSettings"_s, R"({"bad key": "1"})", uR"({"bad key": "1"})"_s);
         row("engineSettings key dot", u"engineSettings"_s, R"({"a.b": "1"})", uR"({"a.b": "1"})"_s);
         row("engineSettings empty key", u"engineSettings"_s, R"({"": "1"})", uR"({"": "1"})"_s);
@@ -703,7 +711,7 @@ private slots:
         QVERIFY(json.at("engineDataDirs").is_array());
         QCOMPARE(json.at("logFormat").get<std::string>(), std::string("text"));
         // Every key is listed.
-        QCOMPARE(json.size(), size_t(26));
+        QCOMPARE(json.size(), size_t(28));
 
         // No secret: nothing to hide.
         QCOMPARE(describeJson(Config()).at("authClientSecret").get<std::string>(), std::string());

@@ -33,6 +33,19 @@ bool installEngine(const QString &enginesDir, const QString &version, bool execu
            writeFile(enginesDir + u'/' + version + u'/' + EngineCatalog::dedicatedServerBinaryName(),
                      executable);
 }
+
+// An engine binary that answers --version like spring-dedicated does.
+bool writeVersionedBinary(const QString &path, const QByteArray &versionLine)
+{
+    QFile file(path);
+    if (!QDir().mkpath(QFileInfo(path).path()) || !file.open(QIODevice::WriteOnly) ||
+        file.write("#!/bin/sh\necho 'banner on stderr' >&2\necho '" + versionLine + "'\n") < 0)
+    {
+        return false;
+    }
+    file.close();
+    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
 } // namespace
 
 class TestEngineCatalog : public QObject
@@ -265,6 +278,107 @@ private slots:
         QVERIFY(installEngine(temp.filePath(u"real"_s), u"2025.07.01"_s));
         QVERIFY(spy.wait(5000));
         QCOMPARE(catalog.versions().size(), 2);
+    }
+    void versionFromOutput_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::addColumn<QString>("version");
+        QTest::newRow("debian")
+            << QByteArray("[t=00:00:00.000171] ===\n\nspring-dedicated version 106.0 (Dedicated)\n")
+            << u"106.0"_s;
+        QTest::newRow("with space")
+            << QByteArray("spring-dedicated version 105.1.1-2590-gb9462a0 BAR105 (Dedicated)")
+            << u"105.1.1-2590-gb9462a0 BAR105"_s;
+        QTest::newRow("no build kind")
+            << QByteArray("spring-dedicated version 2025.06.22\n") << u"2025.06.22"_s;
+        QTest::newRow("other program") << QByteArray("bash version 5.2 (release)\n") << QString();
+        QTest::newRow("nothing") << QByteArray("usage: spring-dedicated [options]\n") << QString();
+        QTest::newRow("invalid characters")
+            << QByteArray("spring-dedicated version 1.0;rm (Dedicated)") << QString();
+        QTest::newRow("path escape") << QByteArray("spring-dedicated version ../.. (Dedicated)") << QString();
+    }
+
+    void versionFromOutput()
+    {
+        QFETCH(QByteArray, output);
+        QFETCH(QString, version);
+        QCOMPARE(EngineCatalog::versionFromOutput(output), version);
+    }
+
+    void debianSystemEngine()
+    {
+        const QString debian = u"/usr/games/spring-dedicated"_s;
+        if (!QFileInfo::exists(debian))
+        {
+            QFAIL("Debian's spring-dedicated is missing: install the package \"spring\" "
+                  "(scripts/install-deps.sh --tests)");
+        }
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        EngineCatalog catalog(EngineSources{temp.path(), {}, EngineCatalog::defaultSystemBinaries()});
+        QVERIFY(catalog.versions().contains(u"106.0"_s));
+        QCOMPARE(QFileInfo(catalog.dedicatedServerPath(u"106.0"_s)).canonicalFilePath(),
+                 QFileInfo(debian).canonicalFilePath());
+        const auto engines = catalog.engines();
+        const auto system =
+            std::find_if(engines.cbegin(), engines.cend(),
+                         [](const EngineCatalog::Engine &e) { return e.version == u"106.0"_s; });
+        QCOMPARE(system->origin, EngineCatalog::Origin::System);
+    }
+
+    void extraDirectoriesAndPriority()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString engines = temp.filePath(u"engines"_s);
+        // An extra directory that is one engine (version from the binary), one that holds versions, one
+        // missing.
+        const QString single = temp.filePath(u"recoil-build"_s);
+        QVERIFY(writeVersionedBinary(single + u"/spring-dedicated"_s,
+                                     "spring-dedicated version 2025.08.01 (Dedicated)"));
+        const QString collection = temp.filePath(u"other engines"_s);
+        QVERIFY(installEngine(collection, u"2025.06.22"_s));
+        QVERIFY(installEngine(collection, u"2025.05.05"_s));
+        QVERIFY(installEngine(engines, u"2025.06.22"_s));
+        // A system binary reporting a version that is also installed, and one reporting its own.
+        const QString systemShadowed = temp.filePath(u"usr/a/spring-dedicated"_s);
+        QVERIFY(writeVersionedBinary(systemShadowed, "spring-dedicated version 2025.05.05 (Dedicated)"));
+        const QString systemOwn = temp.filePath(u"usr/b/spring-dedicated"_s);
+        QVERIFY(writeVersionedBinary(systemOwn, "spring-dedicated version 106.0 (Dedicated)"));
+        const QString systemSilent = temp.filePath(u"usr/c/spring-dedicated"_s);
+        QVERIFY(writeVersionedBinary(systemSilent, "no version here"));
+
+        EngineCatalog catalog(
+            EngineSources{engines,
+                          {single, collection, temp.filePath(u"missing"_s)},
+                          {systemShadowed, systemOwn, systemSilent, temp.filePath(u"nope"_s)}});
+        using Origin = EngineCatalog::Origin;
+        const QList<EngineCatalog::Engine> expected{
+            {u"106.0"_s, systemOwn, Origin::System},
+            {u"2025.05.05"_s, collection + u"/2025.05.05/spring-dedicated"_s, Origin::Extra},
+            {u"2025.06.22"_s, QDir(engines).absolutePath() + u"/2025.06.22/spring-dedicated"_s,
+             Origin::Installed},
+            {u"2025.08.01"_s, single + u"/spring-dedicated"_s, Origin::Extra},
+        };
+        QCOMPARE(catalog.engines(), expected);
+
+        // The extra directory of versions is watched like the engines directory.
+        QSignalSpy spy(&catalog, &EngineCatalog::versionsChanged);
+        QVERIFY(installEngine(collection, u"2025.09.09"_s));
+        QVERIFY(spy.wait(5000));
+        QVERIFY(catalog.versions().contains(u"2025.09.09"_s));
+    }
+
+    void singleEngineDirectoryFallsBackToItsName()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString named = temp.filePath(u"2025.10.10"_s);
+        QVERIFY(writeVersionedBinary(named + u"/spring-dedicated"_s, "garbage"));
+        const QString unnamed = temp.filePath(u"my_build"_s);
+        QVERIFY(writeVersionedBinary(unnamed + u"/spring-dedicated"_s, "garbage"));
+        EngineCatalog catalog(EngineSources{temp.filePath(u"engines"_s), {named, unnamed}, {}});
+        QCOMPARE(catalog.versions(), QStringList{u"2025.10.10"_s});
     }
 };
 

@@ -99,6 +99,8 @@ const QList<KeySpec> &keySpecs()
         {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir},
         {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir},
         {u"engineDataDirs"_s, Kind::StringList, &Config::engineDataDirs},
+        {u"extraEngineDirs"_s, Kind::StringList, &Config::extraEngineDirs},
+        {u"systemEngines"_s, Kind::Bool, &Config::systemEngines},
         {u"engineStartTimeoutSeconds"_s, Kind::Number, &Config::engineStartTimeoutSeconds, 0, MaxSeconds,
          true},
         {u"engineKillGraceSeconds"_s, Kind::Number, &Config::engineKillGraceSeconds, 0, MaxSeconds, true},

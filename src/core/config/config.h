@@ -40,7 +40,10 @@ struct Config
     // Ours.
     QString enginesDir = QStringLiteral("engines"); // relative paths are relative to the working directory
     QString instancesDir = QStringLiteral("instances");
-    QStringList engineDataDirs;                 // extra SPRING_DATADIR entries for every engine
+    QStringList engineDataDirs; // extra SPRING_DATADIR entries for every engine
+    QStringList
+        extraEngineDirs; // engines installed elsewhere: an engine directory or a directory of versions
+    std::optional<bool> systemEngines;          // unset: true; offer the system's engine (Debian: /usr/games)
     double engineStartTimeoutSeconds = 10;      // > 0: SERVER_STARTED must arrive within this time
     double engineKillGraceSeconds = 20;         // > 0: after /kill, wait this long before SIGTERM
     double serverStatsIntervalSeconds = 60;     // > 0: how often system/serverStats is asked
@@ -49,6 +52,7 @@ struct Config
     // Whether TLS is used for the OAuth and WebSocket URLs (useSecureConnection or its default).
     bool secureConnection() const;
     bool localMode() const { return tachyonServer.isEmpty(); }
+    bool useSystemEngines() const { return systemEngines.value_or(true); }
 };
 
 // Where the configuration comes from.
