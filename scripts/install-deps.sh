@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ ccache pkg-config
-          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libgl-dev)
+          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libarchive-dev libgl-dev)
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(spring clang-format zlib1g-dev)
     # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm): only ask Debian for what is missing.
