@@ -32,6 +32,17 @@ Json wholeMessage(const TachyonMessage &request)
 {
     return TachyonMessage::makeRequest(request.commandId, request.messageId, request.data);
 }
+EngineInstaller::Settings installerSettings(const Config &config)
+{
+    EngineInstaller::Settings settings;
+    settings.cdnBaseUrl = QUrl(config.engineCdnBaseUrl);
+    settings.attemptTimeoutMs = int(
+        std::min<qint64>(qint64(config.engineInstallTimeoutSeconds) * 1000, std::numeric_limits<int>::max()));
+    settings.stallTimeoutMs = std::min(settings.attemptTimeoutMs, 60000);
+    settings.maxAttempts = config.engineDownloadMaxAttempts;
+    settings.backoffBaseMs = config.engineDownloadRetryBackoffBaseMs;
+    return settings;
+}
 } // namespace
 
 AutohostService::AutohostService(const Config &config, QObject *parent)
@@ -41,6 +52,7 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
           EngineSources{config.enginesDir, config.extraEngineDirs,
                         config.useSystemEngines() ? EngineCatalog::defaultSystemBinaries() : QStringList()})
     , m_updates(microseconds(config.maxUpdatesSubscriptionAgeSeconds))
+    , m_installer(installerSettings(config), &m_engines, &m_network)
     , m_battles(config, &m_engines, &m_updates)
 {
     m_statusTimer.setSingleShot(true);
@@ -269,13 +281,37 @@ void AutohostService::handleRequest(const TachyonMessage &request)
     }
     else if (command == u"autohost/installEngine"_s)
     {
-        answer(TachyonMessage::makeFailure(request, FailureReason::CommandUnimplemented,
-                                           u"installing engines is not implemented by this autohost yet"_s));
+        const auto decoded = RequestDecoder::installEngine(message);
+        if (!decoded)
+        {
+            return answer(invalid(request, decoded.error().toString()));
+        }
+        // Answered at once; the install runs in the background and shows as a new status when done.
+        answer(TachyonMessage::makeSuccess(request));
+        installEngine(decoded->version);
     }
     else
     {
         answer(TachyonMessage::makeFailure(request, FailureReason::CommandUnimplemented,
                                            u"%1 of type request not recognized by autohost"_s.arg(command)));
+    }
+}
+
+void AutohostService::installEngine(const QString &version)
+{
+    switch (m_installer.install(version))
+    {
+    case EngineInstaller::Request::Started:
+        break;
+    case EngineInstaller::Request::AlreadyInstalled:
+        qCInfo(lcEngines).noquote() << u"engine %1 is already installed"_s.arg(version);
+        break;
+    case EngineInstaller::Request::AlreadyInstalling:
+        qCInfo(lcEngines).noquote() << u"engine %1 is already being installed"_s.arg(version);
+        break;
+    case EngineInstaller::Request::InvalidVersion:
+        qCWarning(lcEngines).noquote() << u"engine version \"%1\" cannot name a directory"_s.arg(version);
+        break;
     }
 }
 

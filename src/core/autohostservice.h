@@ -9,6 +9,7 @@
 #include "battles/battlemanager.h"
 #include "config/config.h"
 #include "engine/enginecatalog.h"
+#include "engine/engineinstaller.h"
 #include "net/tachyonclient.h"
 #include "updates/updatebuffer.h"
 
@@ -34,6 +35,7 @@ public:
     const Config &config() const { return m_config; }
     BattleManager *battles() { return &m_battles; }
     EngineCatalog *engines() { return &m_engines; }
+    EngineInstaller *installer() { return &m_installer; }
     UpdateBuffer *updates() { return &m_updates; }
     TachyonClient *client() { return m_client; } // null in local mode
     // The server's user count from system/serverStats, if it answered.
@@ -61,11 +63,13 @@ private:
 
     void handleStart(const TachyonMessage &request, quint64 generation);
     void handleSubscribeUpdates(const TachyonMessage &request, quint64 generation);
+    void installEngine(const QString &version);
 
     Config m_config;
     QNetworkAccessManager m_network;
     EngineCatalog m_engines;
     UpdateBuffer m_updates;
+    EngineInstaller m_installer;
     BattleManager m_battles;
     TachyonClient *m_client = nullptr;
     QTimer m_statusTimer;

@@ -1,3 +1,4 @@
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -7,6 +8,8 @@
 #include "autohostservice.h"
 #include "conformanceoracle.h"
 #include "faketachyonserver.h"
+#include "testarchive.h"
+#include "testhttpserver.h"
 #include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,6 +28,7 @@ private:
     int m_connection = -1;
     int m_portBase = 0;
     QList<Json> m_allMessages; // everything the autohost sent, over all tests, for the conformance oracle
+    TestHttpServer m_cdn;      // the BAR file CDN's find API and an engine archive
 
     Config config() const
     {
@@ -45,6 +49,7 @@ private:
         config.maxPortsUsed = 100;
         config.engineStartTimeoutSeconds = 1.5;
         config.engineKillGraceSeconds = 3;
+        config.engineCdnBaseUrl = m_cdn.url(u"/cdn"_s).toString();
         return config;
     }
 
@@ -150,6 +155,7 @@ private slots:
         QVERIFY(QDir().mkpath(engineDir));
         QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), engineDir + u"/spring-dedicated"_s));
         m_portBase = 31000 + int(QCoreApplication::applicationPid() % 40) * 200;
+        QVERIFY(m_cdn.listen());
     }
 
     void init()
@@ -221,6 +227,59 @@ private slots:
         QVERIFY(QDir(dir).removeRecursively());
         QTRY_COMPARE_WITH_TIMEOUT(dumpJson(lastStatus().value("availableEngines", Json())),
                                   "[\"" + std::string(EngineVersion) + "\"]", 5000);
+    }
+
+    void installEngineDownloadsOnceAndReportsTheEngine()
+    {
+        const QString version = u"2025.07.07"_s;
+        QTemporaryDir scratch;
+        const QString archivePath = scratch.filePath(u"engine.7z"_s);
+        TestArchive archive;
+        archive.addFile(u"spring-dedicated"_s, "#!/bin/sh\n", 0755).addFile(u"base/content.sdz"_s, "content");
+        QVERIFY(archive.write7z(archivePath));
+        QFile file(archivePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        TestHttpServer::Response download;
+        download.body = file.readAll();
+        m_cdn.setResponse(u"/files/engine.7z"_s, download);
+        TestHttpServer::Response find;
+        find.body = dumpJsonBytes(Json::array(
+            {{{"filename", "engine.7z"},
+              {"springname", toStdString(version)},
+              {"md5", QCryptographicHash::hash(download.body, QCryptographicHash::Md5).toHex().toStdString()},
+              {"category", "engine_linux64"},
+              {"version", "2025.07.07"},
+              {"path", "engine/linux64"},
+              {"tags", Json::array()},
+              {"size", download.body.size()},
+              {"timestamp", "2025-07-07T00:00:00Z"},
+              {"mirrors", Json::array({toStdString(m_cdn.url(u"/files/engine.7z"_s).toString())})}}}));
+        m_cdn.setResponse(u"/cdn/find"_s, find);
+
+        // Ten requests at once: each answered success at once, one lookup and one download.
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+        {
+            ids.append(m_server->sendRequest(m_connection, u"autohost/installEngine"_s,
+                                             Json{{"version", toStdString(version)}}));
+        }
+        for (const QString &id : std::as_const(ids))
+        {
+            QCOMPARE(m_server->waitForResponse(id, 8000).value("status", ""), std::string("success"));
+        }
+        const std::string both = "[\"105.1.1-2590-gb9462a0 BAR105\",\"2025.07.07\"]";
+        QTRY_COMPARE_WITH_TIMEOUT(dumpJson(lastStatus().value("availableEngines", Json())), both, 20000);
+        QCOMPARE(m_cdn.requestCount(u"/cdn/find"_s), 1);
+        QCOMPARE(m_cdn.requestCount(u"/files/engine.7z"_s), 1);
+        QVERIFY(QFileInfo(m_dir.filePath(u"engines/2025.07.07/spring-dedicated"_s)).isExecutable());
+
+        // Installed: another request is answered and changes nothing.
+        QCOMPARE(
+            request(u"autohost/installEngine"_s, Json{{"version", toStdString(version)}}).value("status", ""),
+            std::string("success"));
+        QTest::qWait(200);
+        QCOMPARE(m_cdn.requestCount(u"/cdn/find"_s), 1);
+        QVERIFY(QDir(m_dir.filePath(u"engines/2025.07.07"_s)).removeRecursively());
     }
 
     void startRunsABattleAndKillEndsIt()
@@ -377,8 +436,9 @@ private slots:
             << u"invalid_request"_s << u"data.message"_s;
         QTest::newRow("unknown command")
             << u"autohost/dance"_s << u"{}"_s << u"command_unimplemented"_s << u"autohost/dance"_s;
-        QTest::newRow("install engine") << u"autohost/installEngine"_s << uR"({"version":"2025.01.5"})"_s
-                                        << u"command_unimplemented"_s << QString();
+        QTest::newRow("install engine outside engines/")
+            << u"autohost/installEngine"_s << uR"({"version":"../2025.01.5"})"_s << u"invalid_request"_s
+            << u"data.version"_s;
         QTest::newRow("unknown engine")
             << u"autohost/start"_s << toQString(dumpJson(startData(QUuid::createUuid(), {}, u"1.2.3"_s)))
             << u"engine_version_not_available"_s << u"1.2.3"_s;
