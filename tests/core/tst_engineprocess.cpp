@@ -5,6 +5,8 @@
 
 #include "engine/engineprocess.h"
 
+#include <sys/stat.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 Q_DECLARE_METATYPE(EngineProcess::Exit)
@@ -58,6 +60,17 @@ private slots:
         QCOMPARE(process.lastLogLines(10),
                  (QStringList{u"line one"_s, u"from-the-environment"_s, m_dir.path(), u"to stderr"_s}));
         QCOMPARE(process.lastLogLines(1), QStringList{u"to stderr"_s});
+    }
+
+    void theEngineGetsTheStartupUmask()
+    {
+        // As while libarchive installs an engine: the process umask is 0 for a moment.
+        const mode_t startup = ::umask(0);
+        EngineProcess process;
+        process.start(shell(u"umask"_s, u"umask.log"_s));
+        ::umask(startup);
+        QCOMPARE(waitForExit(process).exitCode, 0);
+        QCOMPARE(process.lastLogLines(1), QStringList{QString::asprintf("%04o", unsigned(startup))});
     }
 
     void aSignalIsACrash()

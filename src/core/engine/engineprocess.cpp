@@ -7,6 +7,9 @@
 
 #include <sys/prctl.h>
 #endif
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 #include "logging.h"
 
@@ -14,6 +17,18 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace
 {
+#ifdef Q_OS_UNIX
+// The umask the program started with, read during static initialisation, before any thread exists.
+// libarchive's disk writer sets the process umask to 0 for a moment while an engine is being installed; an
+// engine started in that moment gets this one instead.
+const mode_t startupUmask = []
+{
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
+}();
+#endif
+
 QString signalName(int signal)
 {
     switch (signal)
@@ -62,7 +77,12 @@ EngineProcess::EngineProcess(QObject *parent)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
 #ifdef Q_OS_LINUX
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_process.setChildProcessModifier(
+        []
+        {
+            ::umask(startupUmask);
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        });
 #endif
     connect(&m_process, &QProcess::errorOccurred, this,
             [this](QProcess::ProcessError error)
