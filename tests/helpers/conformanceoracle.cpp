@@ -66,3 +66,22 @@ Result<QList<ConformanceOracle::Verdict>> ConformanceOracle::invalidMessages(con
     }
     return invalid;
 }
+
+Status ConformanceOracle::checkAll(const QList<Json> &messages)
+{
+    const auto invalid = invalidMessages(messages);
+    if (!invalid)
+    {
+        return fail(invalid.error());
+    }
+    QStringList problems;
+    for (const Verdict &verdict : *invalid)
+    {
+        problems.append(toQString(dumpJson(verdict.message)) + QStringLiteral(" -> ") + verdict.output);
+    }
+    if (!problems.isEmpty())
+    {
+        return fail(problems.join(u'\n'));
+    }
+    return succeeded();
+}

@@ -21,4 +21,7 @@ public:
     // The messages the validators reject (with their output), or an error when the oracle cannot run (no
     // node, no node_modules, a crash): a missing oracle never counts as a pass.
     static Result<QList<Verdict>> invalidMessages(const QList<Json> &messages);
+    // Succeeds when the oracle ran and accepted every message; otherwise the error lists each rejected
+    // message with the validator's output (or says why the oracle could not run).
+    static Status checkAll(const QList<Json> &messages);
 };

@@ -113,6 +113,18 @@ FakeTachyonServer::~FakeTachyonServer()
     }
 }
 
+Config FakeTachyonServer::autohostConfig() const
+{
+    Config config;
+    config.tachyonServer = QStringLiteral("127.0.0.1");
+    config.tachyonServerPort = port();
+    config.useSecureConnection = false;
+    config.authClientId = m_clientId;
+    config.authClientSecret = m_clientSecret;
+    config.hostingIP = QStringLiteral("127.0.0.1");
+    return config;
+}
+
 void FakeTachyonServer::setCredentials(const QString &clientId, const QString &clientSecret)
 {
     m_clientId = clientId;

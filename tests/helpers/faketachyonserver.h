@@ -13,6 +13,7 @@
 #include <QUrl>
 #include <QWebSocketProtocol>
 
+#include "config/config.h"
 #include "protocol/json.h"
 
 class QTcpServer;
@@ -53,6 +54,10 @@ public:
 
     explicit FakeTachyonServer(QObject *parent = nullptr);
     ~FakeTachyonServer() override;
+
+    // An autohost configuration that connects to this server (plain HTTP/WebSocket on loopback, its
+    // credentials, hostingIP 127.0.0.1); the caller adds directories and ports.
+    Config autohostConfig() const;
 
     // Behaviour and faults; each takes effect for the next request.
     void setCredentials(const QString &clientId, const QString &clientSecret);
