@@ -228,8 +228,10 @@ private slots:
         QVERIFY(archive.write7z(archivePath));
         QFile file(archivePath);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        TestHttpServer::Response download;
+        TestHttpServer::Response download; // slow enough that every answer comes before the install ends
         download.body = file.readAll();
+        download.chunkSize = 256;
+        download.chunkDelayMs = 50;
         m_cdn.setResponse(u"/files/engine.7z"_s, download);
         TestHttpServer::Response find;
         find.body = dumpJsonBytes(Json::array(
@@ -256,6 +258,7 @@ private slots:
         {
             QCOMPARE(m_server->waitForResponse(id, 8000).value("status", ""), std::string("success"));
         }
+        QVERIFY(m_service->installer()->isInstalling(version));
         const std::string both = "[\"105.1.1-2590-gb9462a0 BAR105\",\"2025.07.07\"]";
         QTRY_COMPARE_WITH_TIMEOUT(dumpJson(lastStatus().value("availableEngines", Json())), both, 20000);
         QCOMPARE(m_cdn.requestCount(u"/cdn/find"_s), 1);

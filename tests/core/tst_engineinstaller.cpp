@@ -230,9 +230,9 @@ private slots:
         QVERIFY(!m_installer->isInstalling(Version));
 
         QCOMPARE(largestDownloadProgress, archive.size());
-        QCOMPARE(phases, (QList<EngineInstaller::Phase>{EngineInstaller::Phase::LookingUp,
-                                                        EngineInstaller::Phase::Downloading,
-                                                        EngineInstaller::Phase::Extracting}));
+        QCOMPARE(phases, (QList<EngineInstaller::Phase>{
+                             EngineInstaller::Phase::Queued, EngineInstaller::Phase::LookingUp,
+                             EngineInstaller::Phase::Downloading, EngineInstaller::Phase::Extracting}));
 
         // Installed: nothing more to do.
         QCOMPARE(m_installer->install(Version), EngineInstaller::Request::AlreadyInstalled);
@@ -435,13 +435,20 @@ private slots:
         QCOMPARE(m_installer->install(Version), EngineInstaller::Request::Started);
         QVERIFY(installed.wait(WaitMs));
         QVERIFY(!QFileInfo::exists(enginesDir() + u'/' + Version + u"/leftover"_s));
-        QCOMPARE(enginesDirEntries(), QStringList{Version});
+        // Moved aside, not deleted: it may be the operator's.
+        const QStringList entries = enginesDirEntries();
+        QCOMPARE(entries.size(), 2);
+        QVERIFY(entries.contains(Version));
+        const QString aside = entries.at(entries.indexOf(Version) == 0 ? 1 : 0);
+        QVERIFY2(aside.startsWith(u".replaced-"_s), qPrintable(aside));
+        QVERIFY(QFileInfo(enginesDir() + u'/' + aside + u"/leftover"_s).isDir());
     }
 
+    // A 1 TiB archive needs about 4 TiB free, more than any test machine has.
     void notEnoughDiskSpace()
     {
         TestHttpServer::Response find;
-        find.body = dumpJsonBytes(findAnswer(Version, md5Hex("x"), qint64(1) << 55, u"huge.7z"_s,
+        find.body = dumpJsonBytes(findAnswer(Version, md5Hex("x"), qint64(1) << 40, u"huge.7z"_s,
                                              m_server->url(u"/files/huge.7z"_s)));
         m_server->setResponse(u"/cdn/find"_s, find);
         m_installer->install(Version);
@@ -496,6 +503,163 @@ private slots:
         QTest::qWait(100);
         m_installer.reset();
         QVERIFY(enginesDirEntries().isEmpty());
+    }
+    void destroyedWhileLookingUp()
+    {
+        TestHttpServer::Response stalled;
+        stalled.body = "[";
+        stalled.stallAfter = 0;
+        m_server->setResponse(u"/cdn/find"_s, stalled);
+        auto lastAttempt = settings(); // an aborted last attempt would fail the job
+        lastAttempt.maxAttempts = 1;
+        m_installer = std::make_unique<EngineInstaller>(lastAttempt, m_catalog.get(), m_network.get());
+        QSignalSpy failed(m_installer.get(), &EngineInstaller::failed);
+        m_installer->install(Version);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount(u"/cdn/find"_s) == 1, WaitMs);
+        m_installer.reset(); // aborting the lookup must not fail or retry the job while it is destroyed
+        QCOMPARE(failed.size(), 0);
+        QTest::qWait(100);
+        QVERIFY(enginesDirEntries().isEmpty());
+    }
+
+    void lookupServerErrorIsRetried()
+    {
+        const QByteArray archive = buildArchive(goodEngine(Version));
+        publish(Version, archive, md5Hex(archive));
+        TestHttpServer::Response busy;
+        busy.status = 503;
+        TestHttpServer::Response good = busy;
+        good.status = 200;
+        good.body = dumpJsonBytes(findAnswer(Version, md5Hex(archive), archive.size(), m_fileName,
+                                             m_server->url(u"/files/"_s + m_fileName)));
+        m_server->setResponses(u"/cdn/find"_s, {busy, good});
+        QSignalSpy installed(m_installer.get(), &EngineInstaller::installed);
+        m_installer->install(Version);
+        QVERIFY(installed.wait(WaitMs));
+        QCOMPARE(m_server->requestCount(u"/cdn/find"_s), 2);
+        // Lookups and downloads count their attempts apart: the download was its first.
+        QCOMPARE(downloads(), 1);
+    }
+
+    void cutOffLookupIsRetried()
+    {
+        const QByteArray archive = buildArchive(goodEngine(Version));
+        publish(Version, archive, md5Hex(archive));
+        const QByteArray answer = dumpJsonBytes(findAnswer(
+            Version, md5Hex(archive), archive.size(), m_fileName, m_server->url(u"/files/"_s + m_fileName)));
+        TestHttpServer::Response cutOff; // status 200, then silence half-way through the body
+        cutOff.body = answer;
+        cutOff.stallAfter = answer.size() / 2;
+        TestHttpServer::Response good;
+        good.body = answer;
+        m_server->setResponses(u"/cdn/find"_s, {cutOff, good});
+        QSignalSpy installed(m_installer.get(), &EngineInstaller::installed);
+        m_installer->install(Version);
+        QVERIFY(installed.wait(WaitMs));
+        QCOMPARE(m_server->requestCount(u"/cdn/find"_s), 2);
+    }
+
+    void oversizedLookupAnswer()
+    {
+        TestHttpServer::Response huge;
+        huge.body = QByteArray(2 * 1024 * 1024, ' ');
+        m_server->setResponse(u"/cdn/find"_s, huge);
+        m_installer->install(Version);
+        QCOMPARE(waitForFailure(Version), u"invalid release lookup payload: larger than 1048576 bytes"_s);
+        QCOMPARE(m_server->requestCount(u"/cdn/find"_s), 1);
+    }
+
+    void largeErrorPageFailsAtOnce()
+    {
+        const QByteArray archive = buildArchive(goodEngine(Version));
+        TestHttpServer::Response missing;
+        missing.status = 404;
+        missing.body = QByteArray(1024 * 1024, 'x');
+        missing.chunkSize = 64 * 1024;
+        missing.chunkDelayMs = 200; // reading it to the end would take seconds
+        publish(Version, archive, md5Hex(archive), {missing});
+        m_installer->install(Version);
+        const QString reason = waitForFailure(Version);
+        QVERIFY2(reason.endsWith(u"failed: HTTP status 404"_s), qPrintable(reason));
+        QCOMPARE(downloads(), 1);
+    }
+
+    void refusedRedirectIsNotRetried()
+    {
+        const QByteArray archive = buildArchive(goodEngine(Version));
+        TestHttpServer::Response redirect;
+        redirect.status = 302;
+        redirect.headers = {{"Location", "file:///etc/passwd"}};
+        publish(Version, archive, md5Hex(archive), {redirect});
+        m_installer->install(Version);
+        const QString reason = waitForFailure(Version);
+        QVERIFY2(!reason.isEmpty() && !reason.contains(u"attempts"_s), qPrintable(reason));
+        QCOMPARE(downloads(), 1);
+        QVERIFY(enginesDirEntries().isEmpty());
+    }
+
+    void engineThatAppearsWhileInstallingIsKept()
+    {
+        const QByteArray archive = buildArchive(goodEngine(Version));
+        TestHttpServer::Response slow;
+        slow.body = archive;
+        slow.chunkSize = 64 * 1024;
+        slow.chunkDelayMs = 100;
+        publish(Version, archive, md5Hex(archive), {slow});
+        QSignalSpy installed(m_installer.get(), &EngineInstaller::installed);
+        QSignalSpy failed(m_installer.get(), &EngineInstaller::failed);
+        m_installer->install(Version);
+        // The operator unpacks the same version by hand meanwhile.
+        const QString binary = enginesDir() + u'/' + Version + u"/spring-dedicated"_s;
+        QVERIFY(QDir().mkpath(QFileInfo(binary).path()));
+        QFile manual(binary);
+        QVERIFY(manual.open(QIODevice::WriteOnly));
+        manual.write("#!/bin/sh\n# by hand\n");
+        manual.close();
+        QVERIFY(manual.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(installed.wait(WaitMs));
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(manual.open(QIODevice::ReadOnly));
+        QCOMPARE(manual.readAll(), QByteArray("#!/bin/sh\n# by hand\n"));
+        QCOMPARE(enginesDirEntries(), QStringList{Version});
+    }
+
+    void installsQueueBeyondTwoAtOnce()
+    {
+        // Each version's own archive, served slowly enough that the installs overlap.
+        const QStringList versions{u"2025.01.01"_s, u"2025.02.02"_s, u"2025.03.03"_s};
+        for (const QString &version : versions)
+        {
+            TestHttpServer::Response file;
+            file.body = buildArchive(goodEngine(version));
+            file.chunkSize = 64 * 1024;
+            file.chunkDelayMs = 100;
+            m_server->setResponse(u"/files/"_s + version, file);
+        }
+        m_server->setHandler(u"/cdn/find"_s,
+                             [this](const QUrl &target)
+                             {
+                                 const QString version =
+                                     QUrlQuery(target).queryItemValue(u"springname"_s, QUrl::FullyDecoded);
+                                 const QByteArray archive = buildArchive(goodEngine(version));
+                                 TestHttpServer::Response find;
+                                 find.body = dumpJsonBytes(findAnswer(version, md5Hex(archive),
+                                                                      archive.size(), version + u".7z"_s,
+                                                                      m_server->url(u"/files/"_s + version)));
+                                 return find;
+                             });
+        QSignalSpy installed(m_installer.get(), &EngineInstaller::installed);
+        for (const QString &version : versions)
+        {
+            QCOMPARE(m_installer->install(version), EngineInstaller::Request::Started);
+        }
+        const auto installs = m_installer->installs();
+        QCOMPARE(installs.size(), 3);
+        QVERIFY(installs.at(0).phase != EngineInstaller::Phase::Queued);
+        QVERIFY(installs.at(1).phase != EngineInstaller::Phase::Queued);
+        QCOMPARE(installs.at(2).phase, EngineInstaller::Phase::Queued);
+        QTRY_COMPARE_WITH_TIMEOUT(installed.size(), 3, WaitMs);
+        QCOMPARE(m_catalog->versions(), versions);
     }
 };
 

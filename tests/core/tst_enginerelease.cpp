@@ -129,10 +129,16 @@ private slots:
             << u"invalid release lookup payload: unsafe file name \"a\\b.7z\""_s;
         QTest::newRow("hidden file name") << answer(with("filename", ".7z"))
                                           << u"invalid release lookup payload: unsafe file name \".7z\""_s;
-        QTest::newRow("no size") << answer(with("size", nullptr))
-                                 << u"invalid release lookup payload: size must be a number"_s;
-        QTest::newRow("negative size")
-            << answer(with("size", -1)) << u"invalid release lookup payload: size must be a number"_s;
+        const QString badSize =
+            u"invalid release lookup payload: size must be a whole number of bytes from 1 to 1099511627776"_s;
+        QTest::newRow("no size") << answer(with("size", nullptr)) << badSize;
+        QTest::newRow("negative size") << answer(with("size", -1)) << badSize;
+        QTest::newRow("zero size") << answer(with("size", 0)) << badSize;
+        QTest::newRow("fractional size") << answer(with("size", 1.5)) << badSize;
+        QTest::newRow("size as text") << answer(with("size", "100")) << badSize;
+        QTest::newRow("size beyond 1 TiB") << answer(with("size", (qint64(1) << 40) + 1)) << badSize;
+        QTest::newRow("size beyond 64 bits")
+            << answer(with("size", Json(std::numeric_limits<quint64>::max()))) << badSize;
         QTest::newRow("mirrors missing") << answer(with("mirrors", nullptr))
                                          << u"invalid release lookup payload: mirrors must be an array"_s;
         QTest::newRow("mirror not text") << answer(with("mirrors", Json::array({1})))

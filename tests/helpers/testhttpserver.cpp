@@ -26,6 +26,11 @@ void TestHttpServer::setResponses(const QString &path, const QList<Response> &re
     m_responses.insert(path, responses);
 }
 
+void TestHttpServer::setHandler(const QString &path, const Handler &handler)
+{
+    m_handlers.insert(path, handler);
+}
+
 void TestHttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection())
@@ -58,12 +63,20 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
     Response response;
     response.status = 404;
     response.body = "not found";
-    if (const auto found = m_responses.constFind(path); found != m_responses.cend() && !found->isEmpty())
+    if (const auto handler = m_handlers.constFind(path); handler != m_handlers.cend())
+    {
+        response = (*handler)(target);
+    }
+    else if (const auto found = m_responses.constFind(path); found != m_responses.cend() && !found->isEmpty())
     {
         response = found->at(std::min<qsizetype>(index, found->size() - 1));
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) +
                       " Status\r\nContent-Type: " + response.contentType + "\r\nConnection: close\r\n";
+    for (const auto &[name, value] : std::as_const(response.headers))
+    {
+        head += name + ": " + value + "\r\n";
+    }
     if (response.sendLength)
     {
         head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -24,7 +26,9 @@ public:
         int chunkDelayMs = 0;   // pause between chunks
         qint64 stallAfter = -1; // stop sending (connection left open) after this many body bytes
         bool sendLength = true; // Content-Length header (otherwise the end of the connection ends the body)
+        QList<QPair<QByteArray, QByteArray>> headers; // more header lines, e.g. Location
     };
+    using Handler = std::function<Response(const QUrl &target)>;
 
     explicit TestHttpServer(QObject *parent = nullptr);
 
@@ -35,6 +39,8 @@ public:
     // Requests for a path get the responses in order; the last one repeats. Unknown paths get 404.
     void setResponses(const QString &path, const QList<Response> &responses);
     void setResponse(const QString &path, const Response &response) { setResponses(path, {response}); }
+    // Requests for a path are answered by a function of the request target (path and query).
+    void setHandler(const QString &path, const Handler &handler);
 
     int requestCount(const QString &path) const { return m_counts.value(path); }
     // Request targets (path and query) in arrival order.
@@ -50,6 +56,7 @@ private:
 
     QTcpServer m_server;
     QHash<QString, QList<Response>> m_responses;
+    QHash<QString, Handler> m_handlers;
     QHash<QString, int> m_counts;
     QList<QUrl> m_requests;
 };

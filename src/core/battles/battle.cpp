@@ -23,10 +23,13 @@ std::optional<QRegularExpression> luamsgFilter(const StartRequest &request)
     return expression;
 }
 
+// The start script holds the players' passwords: readable by the autohost's user only, whatever the umask
+// (libarchive sets it to 0 for moments while an engine is being installed).
 Status writeFile(const QString &path, const QByteArray &content)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit())
     {
         return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
     }

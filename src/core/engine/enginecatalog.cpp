@@ -107,8 +107,21 @@ QStringList EngineCatalog::defaultSystemBinaries()
 bool EngineCatalog::isValidVersion(const QString &version)
 {
     static const QRegularExpression pattern(u"^[0-9a-zA-Z .+-]+$"_s);
-    return pattern.match(version).hasMatch() && !version.startsWith(u'.') && !version.startsWith(u' ') &&
-           !version.endsWith(u' ');
+    if (!pattern.match(version).hasMatch() || version.startsWith(u'.') || version.startsWith(u' ') ||
+        version.endsWith(u' '))
+    {
+        return false;
+    }
+#ifdef Q_OS_WIN
+    // Names Windows keeps for devices, or would silently change.
+    static const QRegularExpression reserved(u"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (reserved.match(version).hasMatch() || version.endsWith(u'.'))
+    {
+        return false;
+    }
+#endif
+    return true;
 }
 
 QString EngineCatalog::versionFromOutput(const QByteArray &output)

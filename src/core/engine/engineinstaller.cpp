@@ -1,12 +1,13 @@
 #include "engine/engineinstaller.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QStorageInfo>
+#include <QTimer>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -25,6 +26,11 @@ constexpr auto WorkDirectoryPrefix = ".install-";
 constexpr qint64 DiskSpaceFactor = 4;
 // The find API answers a few hundred bytes; anything that large is not an answer.
 constexpr qint64 MaxLookupBytes = 1 << 20;
+// Installs run side by side up to this many; more wait their turn (bandwidth, disk space and the
+// one-at-a-time extraction are shared).
+constexpr int MaxRunningInstalls = 2;
+// However large the configured backoff, the wait between attempts stays within an hour.
+constexpr qint64 MaxBackoffMs = 3600 * 1000;
 
 QString megabytes(qint64 bytes)
 {
@@ -40,6 +46,8 @@ struct EngineInstaller::Job
     QString workDir;
     std::optional<EngineRelease> release;
     QPointer<QNetworkReply> lookup;
+    QByteArray lookupBody;
+    int lookupAttempts = 0;
     std::unique_ptr<FileDownload> download;
     FileDownload::Error lastError = FileDownload::Error::None;
     std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
@@ -60,12 +68,28 @@ EngineInstaller::EngineInstaller(const Settings &settings, EngineCatalog *catalo
     , m_network(network)
 {
     removeStaleWorkDirectories();
+    connect(catalog, &EngineCatalog::versionsChanged, this,
+            [this](const QStringList &versions)
+            {
+                for (const QString &version : versions)
+                {
+                    if (m_failed.remove(version) > 0)
+                    {
+                        emit installChanged(version);
+                    }
+                }
+            });
 }
 
 EngineInstaller::~EngineInstaller()
 {
-    for (const auto &job : std::as_const(m_jobs))
+    // Nothing is reported from here on: aborting a reply would otherwise run its handlers, which fail and
+    // retire jobs while this loop walks them.
+    const QSignalBlocker blocker(this);
+    const auto jobs = std::exchange(m_jobs, {});
+    for (const auto &job : jobs)
     {
+        job->retired = true;
         job->cancel->store(true);
         if (job->download)
         {
@@ -73,8 +97,11 @@ EngineInstaller::~EngineInstaller()
         }
         if (job->lookup)
         {
+            job->lookup->disconnect();
             job->lookup->abort();
+            job->lookup->deleteLater();
         }
+        job->extraction.disconnect();
         job->extraction.waitForFinished();
         removeWorkDirectory(job.get());
     }
@@ -97,23 +124,37 @@ EngineInstaller::Request EngineInstaller::install(const QString &version)
     m_failed.remove(version);
     auto job = std::make_shared<Job>();
     job->info.version = version;
+    job->info.phase = Phase::Queued;
+    m_jobs.insert(version, job);
+    m_queue.append(version);
+    emit installChanged(version);
+    startQueued();
+    return Request::Started;
+}
+
+void EngineInstaller::startQueued()
+{
+    const auto running = std::count_if(m_jobs.cbegin(), m_jobs.cend(),
+                                       [](const auto &job) { return job->info.phase != Phase::Queued; });
+    if (running >= MaxRunningInstalls || m_queue.isEmpty())
+    {
+        return;
+    }
+    Job *job = m_jobs.value(m_queue.takeFirst()).get();
     job->workDir = QDir(m_catalog->enginesDir())
                        .filePath(QLatin1StringView(WorkDirectoryPrefix) +
                                  QUuid::createUuid().toString(QUuid::WithoutBraces));
     job->elapsed.start();
-    m_jobs.insert(version, job);
-    qCInfo(lcEngines).noquote() << u"installing engine %1 from %2"_s.arg(version,
+    qCInfo(lcEngines).noquote() << u"installing engine %1 from %2"_s.arg(job->info.version,
                                                                          m_settings.cdnBaseUrl.toString());
     if (!QDir().mkpath(job->workDir + u"/archive"_s))
     {
-        // Reported from the event loop so that the caller sees Started first, as for every other failure.
+        // From the event loop: this may run inside install(), whose caller expects Started first.
         QTimer::singleShot(0, &job->context,
-                           [this, job = job.get()]
-                           { failJob(job, u"cannot create %1"_s.arg(job->workDir)); });
-        return Request::Started;
+                           [this, job] { failJob(job, u"cannot create %1"_s.arg(job->workDir)); });
+        return;
     }
-    lookUp(job.get());
-    return Request::Started;
+    lookUp(job);
 }
 
 QList<EngineInstaller::Install> EngineInstaller::installs() const
@@ -135,14 +176,23 @@ bool EngineInstaller::isInstalling(const QString &version) const
 
 void EngineInstaller::lookUp(Job *job)
 {
-    ++job->info.attempt;
+    ++job->lookupAttempts;
     setPhase(job, Phase::LookingUp);
     QNetworkRequest request(
         EngineRelease::findUrl(m_settings.cdnBaseUrl, m_settings.category, job->info.version));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setTransferTimeout(m_settings.stallTimeoutMs);
+    job->lookupBody.clear();
     job->lookup = m_network->get(request);
-    job->lookup->setReadBufferSize(MaxLookupBytes + 1);
+    connect(job->lookup, &QNetworkReply::readyRead, &job->context,
+            [job]
+            {
+                job->lookupBody += job->lookup->readAll();
+                if (job->lookupBody.size() > MaxLookupBytes)
+                {
+                    job->lookup->abort(); // finished follows, and the size decides
+                }
+            });
     connect(job->lookup, &QNetworkReply::finished, &job->context, [this, job] { onLookupFinished(job); });
 }
 
@@ -151,51 +201,42 @@ void EngineInstaller::onLookupFinished(Job *job)
     QNetworkReply *reply = job->lookup;
     job->lookup = nullptr;
     reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError && status == 0)
-    {
-        job->lastError = FileDownload::Error::Transient;
-        retryOrFail(job, u"engine lookup failed: %1"_s.arg(reply->errorString()));
-        return;
-    }
-    if (status < 200 || status >= 300)
-    {
-        job->lastError = status >= 500 || status == 408 || status == 429 ? FileDownload::Error::Transient
-                                                                         : FileDownload::Error::Permanent;
-        retryOrFail(job, u"engine lookup failed with status %1"_s.arg(status));
-        return;
-    }
-    const QByteArray body = reply->read(MaxLookupBytes + 1);
-    if (body.size() > MaxLookupBytes)
+    if (job->lookupBody.size() > MaxLookupBytes)
     {
         failJob(job, u"invalid release lookup payload: larger than %1 bytes"_s.arg(MaxLookupBytes));
         return;
     }
-    auto release = EngineRelease::fromFindResponse(body, job->info.version);
+    job->lookupBody += reply->isOpen() ? reply->readAll() : QByteArray();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
+    {
+        job->lastError = FileDownload::classify(status, reply->error());
+        retryOrFail(job, status >= 300 ? u"engine lookup failed with status %1"_s.arg(status)
+                                       : u"engine lookup failed: %1"_s.arg(reply->errorString()));
+        return;
+    }
+    auto release = EngineRelease::fromFindResponse(job->lookupBody, job->info.version);
     if (!release)
     {
         failJob(job, release.error());
         return;
     }
     job->release = *release;
-    job->info.bytesTotal = release->size > 0 ? release->size : -1;
-    if (release->size > 0)
+    job->info.bytesTotal = release->size;
+    const QStorageInfo storage(job->workDir);
+    const qint64 needed = release->size * DiskSpaceFactor;
+    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed)
     {
-        const QStorageInfo storage(job->workDir);
-        const qint64 needed = release->size * DiskSpaceFactor;
-        if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed)
-        {
-            failJob(job,
-                    u"not enough disk space in %1: about %2 MB needed, %3 MB free"_s.arg(
-                        m_catalog->enginesDir(), megabytes(needed), megabytes(storage.bytesAvailable())));
-            return;
-        }
+        failJob(job, u"not enough disk space in %1: about %2 MB needed, %3 MB free"_s.arg(
+                         m_catalog->enginesDir(), megabytes(needed), megabytes(storage.bytesAvailable())));
+        return;
     }
     download(job);
 }
 
 void EngineInstaller::download(Job *job)
 {
+    ++job->info.attempt;
     setPhase(job, Phase::Downloading);
     job->info.bytesDone = 0;
     job->loggedTenths = -1;
@@ -203,7 +244,7 @@ void EngineInstaller::download(Job *job)
     limits.timeoutMs = m_settings.attemptTimeoutMs;
     limits.stallTimeoutMs = m_settings.stallTimeoutMs;
     // The MD5 check catches any difference; the limit only keeps a misbehaving server from filling the disk.
-    limits.maxBytes = job->release->size > 0 ? job->release->size + job->release->size / 10 + (1 << 20) : -1;
+    limits.maxBytes = job->release->size + job->release->size / 10 + (1 << 20);
     const QUrl url = job->release->mirrors.constFirst();
     qCInfo(lcEngines).noquote() << u"downloading engine %1 from %2 (%3 MB, attempt %4 of %5)"_s.arg(
         job->info.version, url.toString(), megabytes(job->release->size), QString::number(job->info.attempt),
@@ -242,31 +283,35 @@ void EngineInstaller::onDownloadFinished(Job *job, const Status &result)
 
 void EngineInstaller::retryOrFail(Job *job, const QString &reason)
 {
-    if (job->lastError != FileDownload::Error::Transient || job->info.attempt >= m_settings.maxAttempts)
+    // Lookups and downloads each get the configured number of attempts.
+    const int attempts = job->release ? job->info.attempt : job->lookupAttempts;
+    if (job->lastError != FileDownload::Error::Transient || attempts >= m_settings.maxAttempts)
     {
-        failJob(job, job->info.attempt > 1 ? u"%1 (after %2 attempts)"_s.arg(reason).arg(job->info.attempt)
-                                           : reason);
+        failJob(job, attempts > 1 ? u"%1 (after %2 attempts)"_s.arg(reason).arg(attempts) : reason);
         return;
     }
-    const int delay = m_settings.backoffBaseMs * (1 << std::min(job->info.attempt - 1, 16));
-    qCWarning(lcEngines).noquote()
-        << u"engine %1: %2; trying again in %3 s"_s.arg(job->info.version, reason).arg(delay / 1000.0);
-    QTimer::singleShot(delay, &job->context,
+    const qint64 delay =
+        std::min(MaxBackoffMs, qint64(m_settings.backoffBaseMs) << std::min(attempts - 1, 30));
+    qCWarning(lcEngines).noquote() << u"engine %1: %2; trying again in %3 s"_s.arg(job->info.version, reason)
+                                          .arg(double(delay) / 1000.0);
+    QTimer::singleShot(std::chrono::milliseconds(delay), &job->context,
                        [this, job]
                        {
-                           if (!job->release)
+                           if (job->release)
+                           {
+                               download(job);
+                           }
+                           else
                            {
                                lookUp(job);
-                               return;
                            }
-                           ++job->info.attempt;
-                           download(job);
                        });
 }
 
 void EngineInstaller::extract(Job *job)
 {
     setPhase(job, Phase::Extracting);
+    job->info.bytesTotal = -1; // unpacked bytes: the total is not known beforehand
     qCInfo(lcEngines).noquote() << u"extracting engine %1"_s.arg(job->info.version);
     if (!QDir().mkpath(job->contentDir()))
     {
@@ -333,32 +378,46 @@ void EngineInstaller::finishInstall(Job *job)
     }
     if (QFileInfo(destination).exists() || QFileInfo(destination).isSymLink())
     {
-        if (!m_catalog->dedicatedServerPath(job->info.version).isEmpty())
+        const QFileInfo present(destination + u'/' + binaryName);
+        if (present.isFile() && present.isExecutable())
         {
-            failJob(job, u"%1 appeared while installing; left as it is"_s.arg(destination));
+            qCInfo(lcEngines).noquote()
+                << u"engine %1 appeared in %2 while installing; keeping that one"_s.arg(job->info.version,
+                                                                                        destination);
+            completeJob(job);
             return;
         }
-        // A leftover without a usable binary (no battle can run from it): moved into the work directory,
-        // which goes away below.
-        if (!QDir().rename(destination, job->workDir + u"/replaced"_s))
+        // An incomplete engine (no binary, so no battle runs from it) is moved aside, never deleted: it may
+        // be the operator's.
+        const QString aside =
+            QDir(m_catalog->enginesDir())
+                .filePath(u".replaced-%1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+        if (!QDir().rename(destination, aside))
         {
             failJob(job, u"cannot move the incomplete %1 out of the way"_s.arg(destination));
             return;
         }
+        qCWarning(lcEngines).noquote() << u"moved the incomplete %1 to %2"_s.arg(destination, aside);
     }
     if (!QDir().rename(engineRoot, destination))
     {
         failJob(job, u"cannot rename %1 to %2"_s.arg(engineRoot, destination));
         return;
     }
+    qCInfo(lcEngines).noquote() << u"installed engine %1 in %2 s"_s.arg(job->info.version)
+                                       .arg(double(job->elapsed.elapsed()) / 1000.0, 0, 'f', 1);
+    completeJob(job);
+}
+
+void EngineInstaller::completeJob(Job *job)
+{
     const QString version = job->info.version;
-    qCInfo(lcEngines).noquote() << u"installed engine %1 in %2 s"_s.arg(version).arg(
-        job->elapsed.elapsed() / 1000.0, 0, 'f', 1);
     removeWorkDirectory(job);
     retire(job);
     m_catalog->rescan();
     emit installChanged(version);
     emit installed(version);
+    startQueued();
 }
 
 void EngineInstaller::failJob(Job *job, const QString &reason)
@@ -373,6 +432,7 @@ void EngineInstaller::failJob(Job *job, const QString &reason)
     retire(job);
     emit installChanged(version);
     emit failed(version, reason);
+    startQueued();
 }
 
 void EngineInstaller::retire(Job *job)

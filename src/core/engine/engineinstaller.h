@@ -6,8 +6,6 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
-#include <QPointer>
-#include <QTimer>
 #include <QUrl>
 
 #include "engine/enginerelease.h"
@@ -22,8 +20,9 @@ struct ExtractSummary;
 // Installs engines on demand (autohost/installEngine): looks the version up on the BAR file CDN, downloads
 // the archive into a hidden directory under the engines directory (streamed to disk, MD5 checked, retried
 // with backoff), extracts it there, checks the dedicated server binary is in it and renames it atomically to
-// engines/<version>, where the catalog finds it. One install per version at a time; a version the catalog
-// already has is not installed again. A failed install keeps its reason until the next attempt.
+// engines/<version>, where the catalog finds it. One install per version at a time, and a few versions at
+// once (others queue); a version the catalog already has is not installed again. A failed install keeps its
+// reason until the next attempt or until the version shows up some other way.
 class EngineInstaller : public QObject
 {
     Q_OBJECT
@@ -41,6 +40,7 @@ public:
 
     enum class Phase
     {
+        Queued, // waiting for other installs to finish
         LookingUp,
         Downloading,
         Extracting,
@@ -97,6 +97,9 @@ private:
     void onExtracted(Job *job);
     void finishInstall(Job *job);
     void failJob(Job *job, const QString &reason);
+    // The version is in place (installed now or found there): done.
+    void completeJob(Job *job);
+    void startQueued();
     // Forgets a finished job; its objects are destroyed once control is back in the event loop.
     void retire(Job *job);
     void setPhase(Job *job, Phase phase);
@@ -109,4 +112,5 @@ private:
     QNetworkAccessManager *m_network;
     QHash<QString, std::shared_ptr<Job>> m_jobs;
     QHash<QString, Install> m_failed;
+    QStringList m_queue; // versions waiting to start, first come first served
 };

@@ -94,12 +94,25 @@ Result<EngineRelease> EngineRelease::fromFindResponse(const QByteArray &body, co
         return fail(u"invalid release lookup payload: md5 must be 32 hexadecimal digits"_s);
     }
     release.md5 = release.md5.toLower();
+    // Engine archives are tens of megabytes; the bound (1 TiB) keeps size arithmetic far from overflowing.
+    constexpr qint64 MaxArchiveBytes = qint64(1) << 40;
     const auto size = first.find("size");
-    if (size == first.end() || !size->is_number() || size->get<double>() < 0)
+    qint64 bytes = 0;
+    if (size != first.end() && size->is_number_unsigned())
     {
-        return fail(u"invalid release lookup payload: size must be a number"_s);
+        bytes = qint64(std::min(size->get<quint64>(), quint64(MaxArchiveBytes) + 1));
     }
-    release.size = size->get<qint64>();
+    else if (size != first.end() && size->is_number_integer())
+    {
+        bytes = size->get<qint64>();
+    }
+    if (bytes <= 0 || bytes > MaxArchiveBytes)
+    {
+        return fail(
+            u"invalid release lookup payload: size must be a whole number of bytes from 1 to %1"_s.arg(
+                MaxArchiveBytes));
+    }
+    release.size = bytes;
     const auto mirrors = first.find("mirrors");
     if (mirrors == first.end() || !mirrors->is_array())
     {

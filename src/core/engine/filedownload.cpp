@@ -6,6 +6,28 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+FileDownload::Error FileDownload::classify(int status, int networkError)
+{
+    if (status >= 400)
+    {
+        return status >= 500 || status == 408 || status == 429 ? Error::Transient : Error::Permanent;
+    }
+    switch (networkError)
+    {
+    case QNetworkReply::NoError:
+        return Error::None;
+    // Redirects that were refused (to another scheme, from https to http, or in a loop) will be refused
+    // again.
+    case QNetworkReply::InsecureRedirectError:
+    case QNetworkReply::TooManyRedirectsError:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return Error::Permanent;
+    default:
+        return Error::Transient;
+    }
+}
+
 FileDownload::FileDownload(QNetworkAccessManager *network, const QUrl &url, const QString &filePath,
                            const Limits &limits, QObject *parent)
     : QObject(parent)
@@ -80,9 +102,11 @@ void FileDownload::onReadyRead()
         return;
     }
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 300)
+    if (status >= 400)
     {
-        return; // an error page: not part of the file
+        // An error page is not the file, and need not be read to the end.
+        finish(classify(status, m_reply->error()), u"HTTP status %1"_s.arg(status));
+        return;
     }
     const QByteArray chunk = m_reply->readAll();
     m_received += chunk.size();
@@ -120,15 +144,13 @@ void FileDownload::onFinished()
         // Qt's transfer timeout ends a stalled reply this way.
         finish(Error::Transient, u"no data arrived for %1 s"_s.arg(m_limits.stallTimeoutMs / 1000.0));
     }
-    else if (status >= 400 || (status == 0 && networkError != QNetworkReply::NoError))
+    else if (status >= 400)
     {
-        const bool transient = status == 0 || status >= 500 || status == 408 || status == 429;
-        finish(transient ? Error::Transient : Error::Permanent,
-               status > 0 ? u"HTTP status %1"_s.arg(status) : m_reply->errorString());
+        finish(classify(status, networkError), u"HTTP status %1"_s.arg(status));
     }
     else if (networkError != QNetworkReply::NoError)
     {
-        finish(Error::Transient, m_reply->errorString());
+        finish(classify(status, networkError), m_reply->errorString());
     }
     else if (!m_file.flush())
     {

@@ -35,6 +35,9 @@ public:
         Permanent, // another attempt would fail the same way: other 4xx, local file errors, too large
     };
 
+    // Whether another attempt may help, from the HTTP status (0: none) and Qt's network error.
+    static Error classify(int status, int networkError);
+
     FileDownload(QNetworkAccessManager *network, const QUrl &url, const QString &filePath,
                  const Limits &limits, QObject *parent = nullptr);
     ~FileDownload() override;
