@@ -303,6 +303,22 @@ bool FakeTachyonServer::isOpen(int connection) const
     return record && record->open;
 }
 
+int FakeTachyonServer::waitForReadyAutohost(int timeoutMilliseconds)
+{
+    const int connection = waitForConnection(timeoutMilliseconds);
+    if (connection < 0)
+    {
+        return -1;
+    }
+    const Json answer = waitForMessage(
+        [](const Json &m) {
+            return m.value("commandId", "") == "autohost/subscribeUpdates" &&
+                   m.value("type", "") == "response";
+        },
+        timeoutMilliseconds);
+    return answer.is_null() ? -1 : connection;
+}
+
 int FakeTachyonServer::waitForConnection(int timeoutMilliseconds)
 {
     if (!waitUntil([this] { return m_nextConnectionId > m_returnedConnections; }, timeoutMilliseconds))

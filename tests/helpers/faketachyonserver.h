@@ -103,6 +103,9 @@ public:
     // The next connection (in order of arrival) that no earlier call returned, waiting for it if needed; -1
     // on timeout.
     int waitForConnection(int timeoutMilliseconds = 5000);
+    // Waits for an autohost to connect and for its answer to the subscribeUpdates request Teiserver sends on
+    // connect (setTeiserverBehaviour), i.e. until it is ready for requests; the connection, or -1.
+    int waitForReadyAutohost(int timeoutMilliseconds = 10000);
     bool waitForDisconnected(int connection, int timeoutMilliseconds = 5000);
     int connectionAtSlot(int slot) const;
     int slotOf(int connection) const;
