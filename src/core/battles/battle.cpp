@@ -23,8 +23,8 @@ std::optional<QRegularExpression> luamsgFilter(const StartRequest &request)
     return expression;
 }
 
-// The start script holds the players' passwords: readable by the autohost's user only, whatever the umask
-// (libarchive sets it to 0 for moments while an engine is being installed).
+// The start script holds the players' passwords, so battle files are readable by the autohost's user only,
+// whatever the umask (libarchive sets it to 0 for moments while an engine is being installed).
 Status writeFile(const QString &path, const QByteArray &content)
 {
     QSaveFile file(path);

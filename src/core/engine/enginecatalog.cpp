@@ -16,12 +16,6 @@ constexpr int RescanDelayMs = 200;
 // `spring-dedicated --version` answers in milliseconds; a binary that hangs is not an engine we can use.
 constexpr int VersionProbeTimeoutMs = 5000;
 
-bool isEngineBinary(const QString &path)
-{
-    const QFileInfo binary(path);
-    return binary.isFile() && binary.isExecutable();
-}
-
 QString describe(const QList<EngineCatalog::Engine> &engines)
 {
     if (engines.isEmpty())
@@ -102,6 +96,12 @@ QStringList EngineCatalog::defaultSystemBinaries()
 #else
     return {};
 #endif
+}
+
+bool EngineCatalog::isEngineBinary(const QString &path)
+{
+    const QFileInfo binary(path);
+    return binary.isFile() && binary.isExecutable();
 }
 
 bool EngineCatalog::isValidVersion(const QString &version)

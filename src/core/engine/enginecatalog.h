@@ -59,6 +59,9 @@ public:
     QString enginesDir() const { return m_sources.enginesDir; }
 
     static QString dedicatedServerBinaryName();
+    // Whether a path is a file this autohost could run as an engine (a regular file, or a link to one, that
+    // is executable).
+    static bool isEngineBinary(const QString &path);
     // Debian's spring package (and other Linux packages) put the dedicated server here.
     static QStringList defaultSystemBinaries();
     // Whether a string may name an engine directory: the spec's pattern ^[0-9a-zA-Z .+-]+$, not "." or "..",

@@ -49,7 +49,6 @@ struct EngineInstaller::Job
     QByteArray lookupBody;
     int lookupAttempts = 0;
     std::unique_ptr<FileDownload> download;
-    FileDownload::Error lastError = FileDownload::Error::None;
     std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
     QFutureWatcher<Result<ExtractSummary>> extraction;
     QElapsedTimer elapsed;
@@ -210,9 +209,9 @@ void EngineInstaller::onLookupFinished(Job *job)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
     {
-        job->lastError = FileDownload::classify(status, reply->error());
-        retryOrFail(job, status >= 300 ? u"engine lookup failed with status %1"_s.arg(status)
-                                       : u"engine lookup failed: %1"_s.arg(reply->errorString()));
+        retryOrFail(job, FileDownload::classify(status, reply->error()),
+                    status >= 300 ? u"engine lookup failed with status %1"_s.arg(status)
+                                  : u"engine lookup failed: %1"_s.arg(reply->errorString()));
         return;
     }
     auto release = EngineRelease::fromFindResponse(job->lookupBody, job->info.version);
@@ -238,7 +237,6 @@ void EngineInstaller::download(Job *job)
 {
     ++job->info.attempt;
     setPhase(job, Phase::Downloading);
-    job->info.bytesDone = 0;
     job->loggedTenths = -1;
     FileDownload::Limits limits;
     limits.timeoutMs = m_settings.attemptTimeoutMs;
@@ -265,15 +263,14 @@ void EngineInstaller::onDownloadFinished(Job *job, const Status &result)
     download->deleteLater();
     if (!result)
     {
-        job->lastError = download->error();
-        retryOrFail(job, u"download of %1 failed: %2"_s.arg(download->url().toString(), result.error()));
+        retryOrFail(job, download->error(),
+                    u"download of %1 failed: %2"_s.arg(download->url().toString(), result.error()));
         return;
     }
     if (download->md5() != job->release->md5)
     {
         // A damaged transfer or a bad mirror copy: another attempt may get the right bytes.
-        job->lastError = FileDownload::Error::Transient;
-        retryOrFail(job,
+        retryOrFail(job, FileDownload::Error::Transient,
                     u"the archive's MD5 is %1, the CDN says %2"_s.arg(download->md5(), job->release->md5));
         return;
     }
@@ -281,11 +278,11 @@ void EngineInstaller::onDownloadFinished(Job *job, const Status &result)
     extract(job);
 }
 
-void EngineInstaller::retryOrFail(Job *job, const QString &reason)
+void EngineInstaller::retryOrFail(Job *job, FileDownload::Error error, const QString &reason)
 {
     // Lookups and downloads each get the configured number of attempts.
     const int attempts = job->release ? job->info.attempt : job->lookupAttempts;
-    if (job->lastError != FileDownload::Error::Transient || attempts >= m_settings.maxAttempts)
+    if (error != FileDownload::Error::Transient || attempts >= m_settings.maxAttempts)
     {
         failJob(job, attempts > 1 ? u"%1 (after %2 attempts)"_s.arg(reason).arg(attempts) : reason);
         return;
@@ -361,8 +358,8 @@ void EngineInstaller::finishInstall(Job *job)
     {
         engineRoot += u'/' + top.constFirst();
     }
-    const QFileInfo binary(engineRoot + u'/' + binaryName);
-    if (!binary.isFile() || binary.isSymLink() || !binary.isExecutable())
+    const QString binary = engineRoot + u'/' + binaryName;
+    if (!EngineCatalog::isEngineBinary(binary) || QFileInfo(binary).isSymLink())
     {
         failJob(job, u"the archive has no executable %1 at its top"_s.arg(binaryName));
         return;
@@ -378,8 +375,7 @@ void EngineInstaller::finishInstall(Job *job)
     }
     if (QFileInfo(destination).exists() || QFileInfo(destination).isSymLink())
     {
-        const QFileInfo present(destination + u'/' + binaryName);
-        if (present.isFile() && present.isExecutable())
+        if (EngineCatalog::isEngineBinary(destination + u'/' + binaryName))
         {
             qCInfo(lcEngines).noquote()
                 << u"engine %1 appeared in %2 while installing; keeping that one"_s.arg(job->info.version,

@@ -9,10 +9,10 @@
 #include <QUrl>
 
 #include "engine/enginerelease.h"
+#include "engine/filedownload.h"
 #include "util/result.h"
 
 class EngineCatalog;
-class FileDownload;
 class QNetworkAccessManager;
 class QNetworkReply;
 struct ExtractSummary;
@@ -92,7 +92,7 @@ private:
     void onLookupFinished(Job *job);
     void download(Job *job);
     void onDownloadFinished(Job *job, const Status &result);
-    void retryOrFail(Job *job, const QString &reason);
+    void retryOrFail(Job *job, FileDownload::Error error, const QString &reason);
     void extract(Job *job);
     void onExtracted(Job *job);
     void finishInstall(Job *job);
