@@ -118,6 +118,10 @@ private slots:
         QFile settingsFile(dir + u"/springsettings.cfg"_s);
         QVERIFY(settingsFile.open(QIODevice::ReadOnly));
         QVERIFY(settingsFile.readAll().contains("AllowSpectatorJoin=0"));
+        // The script holds the players' passwords: the autohost's user only, whatever the umask.
+        const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser;
+        QCOMPARE(script.permissions(), ownerOnly);
+        QCOMPARE(settingsFile.permissions(), ownerOnly);
 
         battle->stop(u"test"_s);
         QCOMPARE(battle->state(), Battle::State::Stopping);

@@ -402,6 +402,23 @@ private slots:
         QVERIFY(m_installer->installs().isEmpty()); // the old failure is gone
     }
 
+    void failureIsForgottenWhenTheVersionAppears()
+    {
+        m_installer->install(Version); // nothing published: fails
+        QVERIFY(!waitForFailure(Version).isEmpty());
+        QCOMPARE(m_installer->installs().size(), 1);
+        // The operator installs it by hand: the failure no longer describes the engine.
+        const QString binary = enginesDir() + u'/' + Version + u"/spring-dedicated"_s;
+        QVERIFY(QDir().mkpath(QFileInfo(binary).path()));
+        QFile manual(binary);
+        QVERIFY(manual.open(QIODevice::WriteOnly));
+        manual.write(engineScript(Version));
+        manual.close();
+        QVERIFY(manual.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QTRY_VERIFY_WITH_TIMEOUT(m_catalog->versions().contains(Version), WaitMs);
+        QVERIFY(m_installer->installs().isEmpty());
+    }
+
     void archiveWithoutServerBinary()
     {
         TestArchive archive;
