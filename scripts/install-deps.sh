@@ -5,9 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ ccache pkg-config
-          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libarchive-dev libgl-dev)
+          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libarchive-dev libgl-dev
+          # The desktop app: Qt Quick, the QML modules it imports at run time, and lrelease for translations.
+          qt6-declarative-dev qt6-tools-dev qt6-l10n-tools
+          qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+          qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
+          qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtquick-dialogs
+          # The Debian engine: local battles run it out of the box.
+          spring)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(spring clang-format zlib1g-dev)
+    packages+=(clang-format zlib1g-dev qml6-module-qttest)
     # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm): only ask Debian for what is missing.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)

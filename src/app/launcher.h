@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+
+#include "config/config.h"
+
+class QCoreApplication;
+
+// What both faces of the program share before they diverge: the command line, the data directory and the
+// configuration (defaults → config file → AUTOHOST_* environment → --set), and the headless run itself.
+class Launcher
+{
+public:
+    enum class Face
+    {
+        Headless,
+        Desktop,
+    };
+
+    Launcher();
+
+    // Whether the arguments ask for the headless face (or for something that needs no window at all:
+    // --help, --version, --print-config). Looks at the raw arguments, before any application object exists.
+    static bool wantsHeadless(int argc, char *argv[]);
+
+    // Parses the command line, enters the data directory and loads the configuration. Returns an exit code
+    // when the program should stop now (help, version, --print-config, an invalid configuration), or -1 to go
+    // on with config().
+    int prepare(QCoreApplication &app, Face face);
+
+    const Config &config() const { return m_config; }
+    // The configuration file the program read, or the one the desktop app saves to when there was none.
+    QString configFilePath() const { return m_configFilePath; }
+    QString dataDir() const { return m_dataDir; }
+
+    // Runs the service without a user interface until it has shut down (SIGINT/SIGTERM: clean shutdown; a
+    // second signal kills every engine).
+    int runHeadless(QCoreApplication &app);
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_headless;
+    QCommandLineOption m_configFile;
+    QCommandLineOption m_set;
+    QCommandLineOption m_logFormat;
+    QCommandLineOption m_printConfig;
+    QCommandLineOption m_dataDirOption;
+    Config m_config;
+    QString m_configFilePath;
+    QString m_dataDir;
+};

@@ -1,0 +1,185 @@
+#include "appcontroller.h"
+
+#include <QCoreApplication>
+#include <QQmlEngine>
+
+#include "autohostservice.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace
+{
+AppController *s_instance = nullptr;
+}
+
+AppController::AppController(AutohostService *service, QString configFilePath, QString dataDir,
+                             QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_configFilePath(std::move(configFilePath))
+    , m_dataDir(std::move(dataDir))
+{
+    connect(service, &AutohostService::serverUserCountChanged, this, &AppController::serverUserCountChanged);
+    connect(service->battles(), &BattleManager::capacityChanged, this, &AppController::capacityChanged);
+    connect(service->engines(), &EngineCatalog::versionsChanged, this, &AppController::enginesChanged);
+    connect(service, &AutohostService::finished, this, [] { QCoreApplication::exit(0); });
+
+    // The retry countdown ticks once a second while a reconnect is pending.
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &AppController::connectionChanged);
+    if (TachyonClient *client = service->client())
+    {
+        connect(client, &TachyonClient::stateChanged, this,
+                [this](TachyonClient::State state)
+                {
+                    if (state == TachyonClient::State::WaitingToRetry)
+                    {
+                        m_countdown.start();
+                    }
+                    else
+                    {
+                        m_countdown.stop();
+                    }
+                    m_connectedSince =
+                        state == TachyonClient::State::Connected ? QDateTime::currentDateTime() : QDateTime();
+                    emit connectionChanged();
+                });
+    }
+}
+
+AppController::~AppController()
+{
+    if (s_instance == this)
+    {
+        s_instance = nullptr;
+    }
+}
+
+AppController *AppController::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT_X(s_instance, "AppController::create", "main() sets the instance before QML loads");
+    QQmlEngine::setObjectOwnership(s_instance, QQmlEngine::CppOwnership);
+    return s_instance;
+}
+
+void AppController::setInstance(AppController *controller)
+{
+    s_instance = controller;
+}
+
+QString AppController::version() const
+{
+    return QCoreApplication::applicationVersion();
+}
+
+bool AppController::localMode() const
+{
+    return m_service->config().localMode();
+}
+
+QString AppController::serverAddress() const
+{
+    const Config &config = m_service->config();
+    if (config.localMode())
+    {
+        return {};
+    }
+    return config.tachyonServerPort ? u"%1:%2"_s.arg(config.tachyonServer).arg(*config.tachyonServerPort)
+                                    : config.tachyonServer;
+}
+
+QString AppController::connectionState() const
+{
+    const TachyonClient *client = m_service->client();
+    if (!client)
+    {
+        return u"local"_s;
+    }
+    switch (client->state())
+    {
+    case TachyonClient::State::Idle:
+    case TachyonClient::State::Authenticating:
+        return u"authenticating"_s;
+    case TachyonClient::State::Connecting:
+        return u"connecting"_s;
+    case TachyonClient::State::Connected:
+        return u"connected"_s;
+    case TachyonClient::State::WaitingToRetry:
+        return u"waiting"_s;
+    case TachyonClient::State::Stopping:
+        return u"stopping"_s;
+    case TachyonClient::State::Stopped:
+        return u"stopped"_s;
+    }
+    return u"stopped"_s;
+}
+
+QString AppController::lastError() const
+{
+    const TachyonClient *client = m_service->client();
+    return client ? client->lastError() : QString();
+}
+
+int AppController::nextRetrySeconds() const
+{
+    const TachyonClient *client = m_service->client();
+    if (!client || client->state() != TachyonClient::State::WaitingToRetry)
+    {
+        return 0;
+    }
+    const qint64 milliseconds = QDateTime::currentDateTimeUtc().msecsTo(client->nextAttemptAt());
+    return int(std::max<qint64>(0, (milliseconds + 999) / 1000));
+}
+
+bool AppController::subscribed() const
+{
+    return m_service->subscribed();
+}
+
+int AppController::serverUserCount() const
+{
+    const auto count = m_service->serverUserCount();
+    return count ? int(std::min<qint64>(*count, std::numeric_limits<int>::max())) : -1;
+}
+
+int AppController::currentBattles() const
+{
+    return m_service->battles()->currentBattles();
+}
+
+int AppController::maxBattles() const
+{
+    return m_service->battles()->maxBattles();
+}
+
+int AppController::configuredMaxBattles() const
+{
+    return m_service->config().maxBattles;
+}
+
+bool AppController::draining() const
+{
+    return !m_service->battles()->accepting();
+}
+
+QStringList AppController::engineVersions() const
+{
+    return m_service->engines()->versions();
+}
+
+void AppController::setDraining(bool draining)
+{
+    m_service->battles()->setAccepting(!draining);
+}
+
+void AppController::quit()
+{
+    if (m_shuttingDown)
+    {
+        m_service->shutdownNow();
+        return;
+    }
+    m_shuttingDown = true;
+    emit shuttingDownChanged();
+    m_service->shutdown(u"autohost shutting down"_s);
+}
