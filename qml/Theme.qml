@@ -1,11 +1,12 @@
 pragma Singleton
 import QtQuick
+import Autohost
 
 // Colours and sizes of the app, light or dark.
 QtObject {
     id: theme
 
-    property bool dark: false
+    property bool dark: AppController.preferences.dark
 
     readonly property color background: dark ? "#1b1e23" : "#f3f4f6"
     readonly property color surface: dark ? "#24282f" : "#ffffff"

@@ -48,7 +48,7 @@ int main(int argc, char *argv[])
     }
 
     AutohostService service(launcher.config());
-    AppController controller(&service, launcher.configFilePath(), launcher.dataDir());
+    AppController controller(&service, {launcher.configFilePath(), launcher.dataDir(), {}});
     AppController::setInstance(&controller);
 
     // Ctrl+C in the terminal: the same clean shutdown as quitting from the window.
@@ -63,6 +63,7 @@ int main(int argc, char *argv[])
     QQuickStyle::setStyle(u"Fusion"_s);
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
+    controller.preferences()->attach(&engine);
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);

@@ -12,12 +12,12 @@ namespace
 AppController *s_instance = nullptr;
 }
 
-AppController::AppController(AutohostService *service, QString configFilePath, QString dataDir,
-                             QObject *parent)
+AppController::AppController(AutohostService *service, const Paths &paths, QObject *parent)
     : QObject(parent)
     , m_service(service)
-    , m_configFilePath(std::move(configFilePath))
-    , m_dataDir(std::move(dataDir))
+    , m_configFilePath(paths.configFile)
+    , m_dataDir(paths.dataDir)
+    , m_preferences(paths.preferencesFile)
 {
     connect(service, &AutohostService::serverUserCountChanged, this, &AppController::serverUserCountChanged);
     connect(service->battles(), &BattleManager::capacityChanged, this, &AppController::capacityChanged);

@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include "uipreferences.h"
+
 class AutohostService;
 class QJSEngine;
 class QQmlEngine;
@@ -22,6 +24,7 @@ class AppController : public QObject
     Q_PROPERTY(QString serverAddress READ serverAddress CONSTANT)
     Q_PROPERTY(QString configFilePath READ configFilePath CONSTANT)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+    Q_PROPERTY(UiPreferences *preferences READ preferences CONSTANT)
 
     Q_PROPERTY(QString connectionState READ connectionState NOTIFY connectionChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY connectionChanged)
@@ -38,8 +41,14 @@ class AppController : public QObject
     Q_PROPERTY(bool shuttingDown READ shuttingDown NOTIFY shuttingDownChanged)
 
 public:
-    AppController(AutohostService *service, QString configFilePath, QString dataDir,
-                  QObject *parent = nullptr);
+    struct Paths
+    {
+        QString configFile;      // the file Settings saves to (the one headless mode reads)
+        QString dataDir;         // where relative paths of the configuration point
+        QString preferencesFile; // the app's own preferences; empty: the platform's default
+    };
+
+    AppController(AutohostService *service, const Paths &paths, QObject *parent = nullptr);
     ~AppController() override;
 
     // QML's singleton factory: the instance main() made (owned by C++).
@@ -51,6 +60,7 @@ public:
     QString serverAddress() const;
     QString configFilePath() const { return m_configFilePath; }
     QString dataDir() const { return m_dataDir; }
+    UiPreferences *preferences() { return &m_preferences; }
 
     // "local", "authenticating", "connecting", "connected", "waiting" (to retry), "stopping", "stopped".
     QString connectionState() const;
@@ -85,6 +95,7 @@ private:
     AutohostService *m_service;
     QString m_configFilePath;
     QString m_dataDir;
+    UiPreferences m_preferences;
     QTimer m_countdown;
     QDateTime m_connectedSince;
     bool m_shuttingDown = false;
