@@ -32,11 +32,41 @@ ApplicationWindow {
 
     readonly property var pages: [
         { key: "dashboard", title: qsTr("Dashboard") },
-    ]
+        { key: "battles", title: qsTr("Battles") },
+        { key: "newBattle", title: qsTr("New battle"), localOnly: true },
+        { key: "engines", title: qsTr("Engines") },
+        { key: "log", title: qsTr("Log") },
+        { key: "settings", title: qsTr("Settings") }
+    ].filter(page => !page.localOnly || AppController.localMode)
     property string currentPage: "dashboard"
+    property string openBattleId
 
     function showPage(key) {
         currentPage = key
+        if (key !== "battle")
+            openBattleId = ""
+    }
+    function openBattle(battleId) {
+        openBattleId = battleId
+        currentPage = "battle"
+    }
+
+    onClosing: close => {
+        if (AppController.shuttingDown)
+            return
+        close.accepted = false
+        if (AppController.currentBattles > 0)
+            quitConfirm.open()
+        else
+            AppController.quit()
+    }
+
+    ConfirmDialog {
+        id: quitConfirm
+        title: qsTr("Quit the autohost?")
+        message: qsTr("%n battle(s) are running. Quitting stops them: every engine is told to quit and players are disconnected.", "", AppController.currentBattles)
+        confirmText: qsTr("Stop battles and quit")
+        onAccepted: AppController.quit()
     }
 
     Repeater {
@@ -80,7 +110,7 @@ ApplicationWindow {
                         required property int index
                         Layout.fillWidth: true
                         text: modelData.title
-                        highlighted: window.currentPage === modelData.key
+                        highlighted: window.currentPage === modelData.key || (modelData.key === "battles" && window.currentPage === "battle")
                         Accessible.name: qsTr("Show %1").arg(modelData.title)
                         ToolTip.visible: hovered
                         ToolTip.delay: 800
@@ -91,8 +121,18 @@ ApplicationWindow {
 
                 Item { Layout.fillHeight: true }
 
+                Label {
+                    visible: AppController.shuttingDown
+                    text: qsTr("Stopping battles…")
+                    color: Theme.warning
+                }
                 ConnectionBadge {
                     Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("Battles: %1 / %2").arg(AppController.currentBattles).arg(AppController.maxBattles)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.smallSize
                 }
             }
         }
@@ -100,9 +140,26 @@ ApplicationWindow {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: window.pages.findIndex(page => page.key === window.currentPage)
+            readonly property var order: ["dashboard", "battles", "battle", "newBattle", "engines", "log", "settings"]
+            currentIndex: order.indexOf(window.currentPage)
 
             DashboardPage {}
+            BattlesPage {
+                onOpenBattle: battleId => window.openBattle(battleId)
+            }
+            BattleDetailPage {
+                battleId: window.openBattleId
+                onBack: window.showPage("battles")
+            }
+            Loader {
+                active: AppController.localMode
+                sourceComponent: NewBattlePage {
+                    onOpenBattle: battleId => window.openBattle(battleId)
+                }
+            }
+            EnginesPage {}
+            LogPage {}
+            SettingsPage {}
         }
     }
 }

@@ -98,5 +98,70 @@ ScrollView {
                 }
             }
         }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.padding
+            Layout.rightMargin: Theme.padding
+            Layout.bottomMargin: Theme.padding
+            columns: page.availableWidth > 900 ? 2 : 1
+            columnSpacing: Theme.padding
+            rowSpacing: Theme.padding
+
+            Card {
+                Layout.fillWidth: true
+                title: qsTr("Running battles, last hour")
+
+                RowLayout {
+                    StatTile {
+                        value: AppController.currentBattles
+                        caption: qsTr("now")
+                    }
+                    StatTile {
+                        Layout.leftMargin: Theme.padding
+                        value: Math.round(battlesChart.scaleMaximum)
+                        caption: qsTr("scale top")
+                    }
+                }
+                Sparkline {
+                    id: battlesChart
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 90
+                    values: AppController.metrics.battleSamples
+                    capacity: AppController.metrics.windowSeconds / AppController.metrics.sampleIntervalSeconds
+                    color: Theme.accent
+                    gridColor: Theme.border
+                    Accessible.role: Accessible.Chart
+                    Accessible.name: qsTr("Running battles over the last hour")
+                }
+            }
+
+            Card {
+                Layout.fillWidth: true
+                title: qsTr("Updates per second, last hour")
+
+                RowLayout {
+                    StatTile {
+                        value: AppController.metrics.currentUpdateRate.toLocaleString(Qt.locale(), "f", 0)
+                        caption: qsTr("now")
+                    }
+                    StatTile {
+                        Layout.leftMargin: Theme.padding
+                        value: AppController.metrics.peakUpdateRate.toLocaleString(Qt.locale(), "f", 0)
+                        caption: qsTr("peak")
+                    }
+                }
+                Sparkline {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 90
+                    values: AppController.metrics.updateRateSamples
+                    capacity: AppController.metrics.windowSeconds / AppController.metrics.sampleIntervalSeconds
+                    color: Theme.good
+                    gridColor: Theme.border
+                    Accessible.role: Accessible.Chart
+                    Accessible.name: qsTr("Updates per second over the last hour")
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,81 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Autohost
+
+// Lets one more person into a running battle (as a spectator) and shows the password they join with.
+Dialog {
+    id: dialog
+
+    property string battleId
+    property var result: ({})
+
+    title: qsTr("Add a player")
+    anchors.centerIn: Overlay.overlay
+    modal: true
+    focus: true
+    width: 420
+
+    onOpened: {
+        result = ({})
+        nameField.clear()
+        nameField.forceActiveFocus()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("The engine lets the new player in as a spectator. Give them the password below.")
+            wrapMode: Text.Wrap
+            color: Theme.textMuted
+        }
+        TextField {
+            id: nameField
+            Layout.fillWidth: true
+            placeholderText: qsTr("Player name")
+            enabled: !dialog.result.password
+            Accessible.name: qsTr("Name of the player to add")
+            onAccepted: addButton.clicked()
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: (dialog.result.error || "").length > 0
+            text: dialog.result.error || ""
+            color: Theme.bad
+            wrapMode: Text.Wrap
+        }
+        RowLayout {
+            visible: (dialog.result.password || "").length > 0
+            Label { text: qsTr("Password:") }
+            TextField {
+                Layout.fillWidth: true
+                readOnly: true
+                text: dialog.result.password || ""
+                font.family: "monospace"
+                selectByMouse: true
+                Accessible.name: qsTr("Password of the added player")
+            }
+            Button {
+                text: qsTr("Copy")
+                onClicked: AppController.copyToClipboard(dialog.result.password)
+            }
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            id: addButton
+            text: qsTr("Add")
+            visible: !dialog.result.password
+            enabled: nameField.text.trim().length > 0
+            onClicked: dialog.result = AppController.addPlayer(dialog.battleId, nameField.text.trim())
+        }
+        Button {
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Autohost
+
+// A battle's live feed: filter chips, search and the lines, following the newest unless scrolled up.
+ColumnLayout {
+    id: feedView
+
+    property var feed
+
+    // Kinds as FeedModel numbers them.
+    readonly property var kinds: [
+        { bit: 1, text: qsTr("Chat") },
+        { bit: 2, text: qsTr("Joins and leaves") },
+        { bit: 4, text: qsTr("Lua messages") },
+        { bit: 8, text: qsTr("Game") },
+        { bit: 16, text: qsTr("Engine") },
+        { bit: 32, text: qsTr("Operator") }
+    ]
+
+    function kindColor(kind) {
+        switch (kind) {
+        case 1: return Theme.text
+        case 2: return Theme.good
+        case 4: return Theme.textMuted
+        case 8: return Theme.accent
+        case 16: return Theme.warning
+        case 32: return Theme.accent
+        }
+        return Theme.text
+    }
+
+    spacing: Theme.spacing
+
+    Flow {
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: feedView.kinds
+            delegate: Button {
+                required property var modelData
+                checkable: true
+                checked: feedView.feed ? (feedView.feed.kinds & modelData.bit) !== 0 : true
+                text: modelData.text
+                font.pixelSize: Theme.smallSize
+                Accessible.name: qsTr("Show %1").arg(modelData.text)
+                onToggled: feedView.feed.kinds = checked ? (feedView.feed.kinds | modelData.bit) : (feedView.feed.kinds & ~modelData.bit)
+            }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: search
+            Layout.fillWidth: true
+            placeholderText: qsTr("Search the feed…")
+            selectByMouse: true
+            text: feedView.feed ? feedView.feed.searchText : ""
+            onTextEdited: feedView.feed.searchText = text
+            Accessible.name: qsTr("Search the feed")
+        }
+        Label {
+            color: Theme.textMuted
+            text: feedView.feed ? qsTr("%1 of %2 lines").arg(feedView.feed.count).arg(feedView.feed.totalCount) : ""
+        }
+    }
+
+    Rectangle {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        color: Theme.surface
+        border.color: Theme.border
+        radius: Theme.radius
+
+        ListView {
+            id: lines
+            anchors.fill: parent
+            anchors.margins: 4
+            clip: true
+            model: feedView.feed
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            boundsBehavior: Flickable.StopAtBounds
+            reuseItems: true
+            ScrollBar.vertical: ScrollBar {}
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Battle feed")
+
+            // Follows the newest line while the view is at the end.
+            property bool following: true
+            onMovementEnded: following = atYEnd
+            onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
+
+            delegate: RowLayout {
+                id: line
+
+                required property string timeText
+                required property int kind
+                required property string author
+                required property string text
+                required property string detail
+
+                width: lines.width - 12
+                spacing: 8
+                Label {
+                    text: line.timeText
+                    color: Theme.textMuted
+                    font.family: "monospace"
+                    font.pixelSize: Theme.smallSize
+                    Layout.alignment: Qt.AlignTop
+                }
+                Label {
+                    visible: line.author.length > 0
+                    text: line.author
+                    font.bold: true
+                    color: feedView.kindColor(line.kind)
+                    Layout.alignment: Qt.AlignTop
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: line.detail.length > 0 ? line.text + "  (" + line.detail + ")" : line.text
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    color: line.kind === 1 ? Theme.text : feedView.kindColor(line.kind)
+                }
+            }
+
+            Label {
+                anchors.centerIn: parent
+                visible: lines.count === 0
+                color: Theme.textMuted
+                text: feedView.feed && feedView.feed.totalCount > 0 ? qsTr("No line matches the filter.") : qsTr("Nothing has happened yet.")
+            }
+        }
+
+        Button {
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.spacing
+            visible: !lines.following
+            text: qsTr("Follow newest")
+            onClicked: {
+                lines.following = true
+                lines.positionViewAtEnd()
+            }
+        }
+    }
+}

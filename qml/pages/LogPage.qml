@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Autohost
+
+// What the autohost logs, as headless mode writes it, searchable.
+Item {
+    id: page
+
+    readonly property var log: AppController.log
+
+    function levelColor(level) {
+        switch (level) {
+        case "warning": return Theme.warning
+        case "error": return Theme.bad
+        case "debug": return Theme.textMuted
+        }
+        return Theme.text
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Log")
+                font.pixelSize: Theme.titleSize
+                font.bold: true
+                Accessible.role: Accessible.Heading
+            }
+            Item { Layout.fillWidth: true }
+            TextField {
+                Layout.preferredWidth: 280
+                placeholderText: qsTr("Search the log…")
+                selectByMouse: true
+                text: page.log.searchText
+                onTextEdited: page.log.searchText = text
+                Accessible.name: qsTr("Search the log")
+            }
+            ComboBox {
+                Layout.preferredWidth: 170
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: 0, text: qsTr("Everything") },
+                    { value: 1, text: qsTr("Info and above") },
+                    { value: 2, text: qsTr("Warnings and errors") },
+                    { value: 3, text: qsTr("Errors only") }
+                ]
+                Component.onCompleted: currentIndex = indexOfValue(page.log.minimumLevel)
+                onActivated: page.log.minimumLevel = currentValue
+                Accessible.name: qsTr("Log levels to show")
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surface
+            border.color: Theme.border
+            radius: Theme.radius
+
+            ListView {
+                id: lines
+                anchors.fill: parent
+                anchors.margins: 4
+                clip: true
+                model: page.log
+                reuseItems: true
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Log lines")
+
+                property bool following: true
+                onMovementEnded: following = atYEnd
+                onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
+
+                delegate: Label {
+                    id: line
+                    required property string timeText
+                    required property string level
+                    required property string category
+                    required property string message
+
+                    width: lines.width - 12
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    font.family: "monospace"
+                    font.pixelSize: 12
+                    color: page.levelColor(level)
+                    text: timeText + "  " + level.toUpperCase().padEnd(7) + " " + category + "  " + message
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+# Fails when a translation is incomplete: every user-visible string of the sources must be translated in every
+# language. Runs lupdate over the current sources into copies of the committed .ts files, so a string added
+# to the code without a translation shows up as unfinished.
+#   cmake -DLUPDATE=<lupdate> -DSOURCES_FILE=<file listing sources> -DTS_FILES=<a;b> -DWORK_DIR=<dir> -P checktranslations.cmake
+file(STRINGS "${SOURCES_FILE}" sources)
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(failures "")
+foreach(ts IN LISTS TS_FILES)
+    get_filename_component(name "${ts}" NAME)
+    set(copy "${WORK_DIR}/${name}")
+    file(COPY_FILE "${ts}" "${copy}")
+    execute_process(COMMAND "${LUPDATE}" -silent -locations none -no-obsolete ${sources} -ts "${copy}"
+        RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+    if(NOT result EQUAL 0)
+        message(FATAL_ERROR "lupdate failed for ${name}: ${output}")
+    endif()
+    file(READ "${copy}" content)
+    string(REGEX MATCHALL "<message[ >]" messages "${content}")
+    string(REGEX MATCHALL "type=\"unfinished\"" unfinished "${content}")
+    list(LENGTH messages message_count)
+    list(LENGTH unfinished unfinished_count)
+    if(message_count EQUAL 0)
+        string(APPEND failures "${name}: no messages at all\n")
+    elseif(unfinished_count GREATER 0)
+        # Name the untranslated sources to make the failure actionable.
+        string(REGEX MATCHALL "<source>[^<]*</source>\n[ ]*<translation type=\"unfinished\"" missing "${content}")
+        string(APPEND failures "${name}: ${unfinished_count} of ${message_count} strings untranslated: ${missing}\n")
+    else()
+        message(STATUS "${name}: ${message_count} strings, all translated")
+    endif()
+endforeach()
+if(failures)
+    message(FATAL_ERROR "${failures}")
+endif()
