@@ -167,6 +167,8 @@ private slots:
         QCOMPARE(succeeded.count(), 0);
         QCOMPARE(failed.count(), 1);
         QCOMPARE(updated.count(), 0); // a battle that never started has no updates
+        QCOMPARE(battle->outcome(), Battle::Outcome::StartFailed);
+        QCOMPARE(battle->outcomeDetails(), details);
         delete battle;
     }
 
@@ -190,10 +192,15 @@ private slots:
         QTest::addColumn<QString>("afterStart");
         QTest::addColumn<QString>("terminal");
         QTest::addColumn<QString>("detailsContain");
-        QTest::newRow("crash") << u"crash:200"_s << u"engine_crash"_s << u"exit code 3"_s;
-        QTest::newRow("signal") << u"segv:200"_s << u"engine_crash"_s << u"signal"_s;
-        QTest::newRow("quits by itself") << u"quit:200"_s << u"engine_quit"_s << QString();
-        QTest::newRow("exit 0 without SERVER_QUIT") << u"exit0:200"_s << u"engine_quit"_s << QString();
+        QTest::addColumn<Battle::Outcome>("outcome");
+        QTest::newRow("crash") << u"crash:200"_s << u"engine_crash"_s << u"exit code 3"_s
+                               << Battle::Outcome::Crashed;
+        QTest::newRow("signal") << u"segv:200"_s << u"engine_crash"_s << u"signal"_s
+                                << Battle::Outcome::Crashed;
+        QTest::newRow("quits by itself")
+            << u"quit:200"_s << u"engine_quit"_s << QString() << Battle::Outcome::Quit;
+        QTest::newRow("exit 0 without SERVER_QUIT")
+            << u"exit0:200"_s << u"engine_quit"_s << QString() << Battle::Outcome::Quit;
     }
 
     void endsAfterStart()
@@ -201,6 +208,7 @@ private slots:
         QFETCH(QString, afterStart);
         QFETCH(QString, terminal);
         QFETCH(QString, detailsContain);
+        QFETCH(Battle::Outcome, outcome);
         const StartRequest startRequest = request({{u"fakeafterstart"_s, afterStart}});
         Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
         QSignalSpy succeeded(battle, &Battle::startSucceeded);
@@ -221,6 +229,13 @@ private slots:
         {
             const QString details = toQString(all.constLast().value("details", ""));
             QVERIFY2(details.contains(detailsContain), qPrintable(details));
+            QCOMPARE(battle->outcomeDetails(), details);
+        }
+        QCOMPARE(battle->outcome(), outcome);
+        if (outcome == Battle::Outcome::Quit)
+        {
+            QVERIFY2(battle->outcomeDetails().startsWith(u"exit code 0"_s),
+                     qPrintable(battle->outcomeDetails()));
         }
         delete battle;
     }
@@ -361,6 +376,83 @@ private slots:
         battle->stop(u"test"_s);
         QVERIFY(waitForEnd(battle));
         QVERIFY(!battle->kickPlayer(u"1001"_s)); // a stopped battle takes no more commands
+        delete battle;
+    }
+    void exposesWhatAViewNeeds()
+    {
+        const StartRequest startRequest = request();
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QCOMPARE(battle->engineLogPath(), battle->settings().instanceDir + u"/engine.log"_s);
+        QVERIFY(battle->startedAt().isValid());
+        QCOMPARE(battle->startedAt().timeSpec(), Qt::UTC);
+        QCOMPARE(battle->outcome(), Battle::Outcome::Pending);
+        QVERIFY(battle->outcomeDetails().isEmpty());
+        QCOMPARE(battle->password(u"1001"_s), u"pwA"_s);
+        QCOMPARE(battle->password(u"1003"_s), u"pwC"_s);
+        QVERIFY(battle->password(u"999"_s).isEmpty());
+
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        battle->start();
+        QVERIFY(succeeded.wait(10000));
+        QVERIFY(QFile::exists(battle->engineLogPath()));
+        const qint64 early = battle->uptimeMs();
+        QVERIFY(early >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(battle->uptimeMs() > early, 5000);
+
+        battle->stop(u"operator request"_s);
+        QVERIFY(waitForEnd(battle));
+        QCOMPARE(battle->outcome(), Battle::Outcome::Quit);
+        QVERIFY2(battle->outcomeDetails().contains(u"exit code 0"_s), qPrintable(battle->outcomeDetails()));
+        QVERIFY2(battle->outcomeDetails().contains(u"stopped: operator request"_s),
+                 qPrintable(battle->outcomeDetails()));
+        // Frozen once the engine has exited.
+        const qint64 atExit = battle->uptimeMs();
+        QVERIFY(atExit >= early);
+        QTest::qWait(30);
+        QCOMPARE(battle->uptimeMs(), atExit);
+        delete battle;
+    }
+
+    void playerActionsAreSignalled()
+    {
+        const StartRequest startRequest = request();
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy added(battle, &Battle::playerAdded);
+        QSignalSpy muted(battle, &Battle::playerMuted);
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        battle->start();
+        QVERIFY(succeeded.wait(10000));
+
+        QVERIFY(battle->addPlayer(u"1004"_s, u"Dave"_s, u"pwD"_s));
+        QCOMPARE(added.count(), 1);
+        const auto dave = added.at(0).at(0).value<ScriptPlayer>();
+        QCOMPARE(dave.userId, u"1004"_s);
+        QCOMPARE(dave.name, u"Dave"_s);
+        QCOMPARE(dave.number, 3);
+        QVERIFY(dave.spectator);
+        QCOMPARE(battle->password(u"1004"_s), u"pwD"_s);
+        // A new password for a known user is a successful addPlayer too.
+        QVERIFY(battle->addPlayer(u"1001"_s, u"Alice"_s, u"newA"_s));
+        QCOMPARE(added.count(), 2);
+        QCOMPARE(added.at(1).at(0).value<ScriptPlayer>().userId, u"1001"_s);
+        QCOMPARE(added.at(1).at(0).value<ScriptPlayer>().number, 0);
+        QCOMPARE(battle->password(u"1001"_s), u"newA"_s);
+        QVERIFY(!battle->addPlayer(u"1005"_s, u"alice"_s, u"pw"_s));
+        QCOMPARE(added.count(), 2);
+        QVERIFY(battle->password(u"1005"_s).isEmpty());
+
+        QVERIFY(battle->mutePlayer(u"1002"_s, false, true));
+        QCOMPARE(muted.count(), 1);
+        QCOMPARE(muted.at(0), (QList<QVariant>{u"1002"_s, false, true}));
+        QVERIFY(!battle->mutePlayer(u"999"_s, true, true));
+        QCOMPARE(muted.count(), 1);
+
+        battle->stop(u"test"_s);
+        QVERIFY(waitForEnd(battle));
+        QVERIFY(!battle->addPlayer(u"1006"_s, u"Eve"_s, u"pw"_s));
+        QVERIFY(!battle->mutePlayer(u"1001"_s, true, true));
+        QCOMPARE(added.count(), 2);
+        QCOMPARE(muted.count(), 1);
         delete battle;
     }
 };

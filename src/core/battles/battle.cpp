@@ -45,7 +45,23 @@ Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, 
     , m_socket(socket)
     , m_players(StartScriptWriter::players(m_request))
     , m_translator(&m_players, luamsgFilter(m_request))
+    , m_startedAt(QDateTime::currentDateTimeUtc())
 {
+    m_clock.start();
+    for (const AllyTeamSpec &allyTeam : m_request.allyTeams)
+    {
+        for (const TeamSpec &team : allyTeam.teams)
+        {
+            for (const PlayerSpec &player : team.players)
+            {
+                m_passwords.insert(player.userId, player.password);
+            }
+        }
+    }
+    for (const PlayerSpec &spectator : m_request.spectators)
+    {
+        m_passwords.insert(spectator.userId, spectator.password);
+    }
     m_socket->setParent(this);
     m_socket->setPacingInterval(m_settings.commandIntervalMs);
     connect(m_socket, &AutohostSocket::packetReceived, this, &Battle::handlePacket);
@@ -104,11 +120,20 @@ Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, 
             });
 }
 
+qint64 Battle::uptimeMs() const
+{
+    return m_uptimeAtExitMs >= 0 ? m_uptimeAtExitMs : m_clock.elapsed();
+}
+
 void Battle::setState(State state)
 {
     if (m_state != state)
     {
         m_state = state;
+        if (state == State::Exited)
+        {
+            m_uptimeAtExitMs = m_clock.elapsed();
+        }
         emit stateChanged(state);
     }
 }
@@ -143,7 +168,7 @@ void Battle::start()
     launch.arguments = {u"-isolation"_s, dir + u"/script.txt"_s};
     launch.workingDirectory = dir;
     launch.environment = environment;
-    launch.logPath = dir + u"/engine.log"_s;
+    launch.logPath = engineLogPath();
     qCInfo(lcBattle).noquote() << u"battle %1: starting %2 (game port %3, autohost port %4)"_s
                                       .arg(uuidText(id()), m_settings.enginePath)
                                       .arg(m_settings.endpoints.hostPort)
@@ -160,6 +185,8 @@ void Battle::failStart(const QString &details)
         return;
     }
     m_startAnswered = true;
+    m_outcome = Outcome::StartFailed;
+    m_outcomeDetails = details;
     qCWarning(lcBattle).noquote() << u"battle %1: start failed: %2"_s.arg(uuidText(id()), details);
     emit startFailed(u"internal_error"_s, details);
 }
@@ -257,6 +284,12 @@ void Battle::handleExit(const EngineProcess::Exit &exit)
                 << u"battle %1: the engine exited with code 0 without SERVER_QUIT"_s.arg(uuidText(id()));
         }
         qCInfo(lcBattle).noquote() << u"battle %1: engine quit (%2)"_s.arg(uuidText(id()), exit.describe());
+        m_outcome = Outcome::Quit;
+        m_outcomeDetails = exit.describe();
+        if (!m_stopReason.isEmpty())
+        {
+            m_outcomeDetails += u"; stopped: "_s + m_stopReason;
+        }
         emit updated(UpdateTranslator::engineQuit());
     }
     else
@@ -268,6 +301,8 @@ void Battle::handleExit(const EngineProcess::Exit &exit)
             details += u"; last output: "_s + lines.constLast().left(200);
         }
         qCWarning(lcBattle).noquote() << u"battle %1: engine crashed: %2"_s.arg(uuidText(id()), details);
+        m_outcome = Outcome::Crashed;
+        m_outcomeDetails = details;
         emit updated(UpdateTranslator::engineCrash(details));
     }
     setState(State::Exited);
@@ -281,6 +316,7 @@ void Battle::stop(const QString &why)
         return;
     }
     m_stopRequested = true;
+    m_stopReason = why;
     qCInfo(lcBattle).noquote() << u"battle %1: stopping: %2"_s.arg(uuidText(id()), why);
     if (m_state == State::Starting)
     {
@@ -306,6 +342,10 @@ void Battle::killNow()
         return;
     }
     m_stopRequested = true;
+    if (m_stopReason.isEmpty())
+    {
+        m_stopReason = u"killed"_s;
+    }
     failStart(u"the battle was killed before the engine reported SERVER_STARTED"_s);
     setState(State::Stopping);
     m_process.kill();
@@ -351,6 +391,8 @@ Status Battle::addPlayer(const QString &userId, const QString &name, const QStri
             return fail(u"data.name: user %1 is in this battle as \"%2\""_s.arg(userId, known->name));
         }
         m_socket->send(EngineCommands::changePassword(name, password));
+        m_passwords.insert(userId, password);
+        emit playerAdded(*known);
         return succeeded();
     }
     if (const auto other = m_players.byName(name))
@@ -362,6 +404,8 @@ Status Battle::addPlayer(const QString &userId, const QString &name, const QStri
     qCInfo(lcBattle).noquote()
         << u"battle %1: added user %2 as player number %3"_s.arg(uuidText(id()), userId).arg(added.number);
     m_socket->send(EngineCommands::addSpectator(name, password));
+    m_passwords.insert(userId, password);
+    emit playerAdded(added);
     return succeeded();
 }
 
@@ -392,6 +436,7 @@ Status Battle::mutePlayer(const QString &userId, bool chat, bool draw)
         return fail(target.error());
     }
     m_socket->send(EngineCommands::muteByNumber(target->number, chat, draw));
+    emit playerMuted(userId, chat, draw);
     return succeeded();
 }
 

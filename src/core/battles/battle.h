@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QUuid>
@@ -33,6 +36,16 @@ public:
     };
     Q_ENUM(State)
 
+    // How a battle ended, for views; the updates carry the same for the server.
+    enum class Outcome
+    {
+        Pending,     // not ended yet
+        StartFailed, // startFailed was emitted (the engine never reported SERVER_STARTED)
+        Quit,        // engine_quit
+        Crashed,     // engine_crash
+    };
+    Q_ENUM(Outcome)
+
     struct Settings
     {
         QString instanceDir;  // absolute: instances/<battleId>
@@ -56,6 +69,17 @@ public:
     const Settings &settings() const { return m_settings; }
     const PlayerTable &players() const { return m_players; }
     qint64 pid() const { return m_process.pid(); }
+    QString engineLogPath() const { return m_settings.instanceDir + QStringLiteral("/engine.log"); }
+    // When the battle was created; the engine is launched right after.
+    QDateTime startedAt() const { return m_startedAt; }
+    // Monotonic time since creation, frozen once the battle has exited.
+    qint64 uptimeMs() const;
+    Outcome outcome() const { return m_outcome; }
+    // StartFailed: the start failure's details; Crashed: the engine_crash details; Quit: how the process
+    // ended and why it was stopped, if it was.
+    QString outcomeDetails() const { return m_outcomeDetails; }
+    // The password a user joins with: from the start request or the latest addPlayer; empty for strangers.
+    QString password(const QString &userId) const { return m_passwords.value(userId); }
 
     // Writes the instance directory and launches the engine. Ends in startSucceeded or startFailed.
     void start();
@@ -82,6 +106,9 @@ signals:
     void stateChanged(Battle::State state);
     // The process has exited and the socket is closed: the battle's ports may be reused.
     void ended();
+    // After every successful addPlayer, also one that only changed the password of a known user.
+    void playerAdded(const ScriptPlayer &player);
+    void playerMuted(const QString &userId, bool chat, bool draw);
 
 private:
     void setState(State state);
@@ -102,6 +129,13 @@ private:
     PlayerTable m_players;
     UpdateTranslator m_translator;
     State m_state = State::Starting;
+    Outcome m_outcome = Outcome::Pending;
+    QString m_outcomeDetails;
+    QString m_stopReason;
+    QHash<QString, QString> m_passwords;
+    QDateTime m_startedAt;
+    QElapsedTimer m_clock;
+    qint64 m_uptimeAtExitMs = -1;
     bool m_startAnswered = false;
     bool m_started = false;
     bool m_stopRequested = false;
