@@ -104,7 +104,7 @@ int Launcher::prepare(QCoreApplication &app, Face face)
     {
         sources.filePath = m_parser.positionalArguments().constFirst();
     }
-    const QString defaultFile = QDir(m_dataDir).filePath(u"config.json"_s);
+    const QString defaultFile = ConfigLoader::defaultConfigPath(m_dataDir);
     m_configFilePath =
         sources.filePath.isEmpty() ? defaultFile : QFileInfo(sources.filePath).absoluteFilePath();
     if (sources.filePath.isEmpty() && QFileInfo::exists(defaultFile))

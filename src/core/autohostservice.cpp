@@ -48,9 +48,8 @@ EngineInstaller::Settings installerSettings(const Config &config)
 AutohostService::AutohostService(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_engines(
-          EngineSources{config.enginesDir, config.extraEngineDirs,
-                        config.useSystemEngines() ? EngineCatalog::defaultSystemBinaries() : QStringList()})
+    , m_engines(EngineSources{config.enginesDir, config.extraEngineDirs,
+                              config.systemEngines ? EngineCatalog::defaultSystemBinaries() : QStringList()})
     , m_updates(microseconds(config.maxUpdatesSubscriptionAgeSeconds))
     , m_installer(installerSettings(config), &m_engines, &m_network)
     , m_battles(config, &m_engines, &m_updates)

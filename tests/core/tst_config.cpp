@@ -95,7 +95,7 @@ private slots:
         QCOMPARE(c.instancesDir, u"instances"_s);
         QVERIFY(c.engineDataDirs.isEmpty());
         QVERIFY(c.extraEngineDirs.isEmpty());
-        QVERIFY(c.useSystemEngines());
+        QVERIFY(c.systemEngines);
         QCOMPARE(c.engineStartTimeoutSeconds, 10.0);
         QCOMPARE(c.engineKillGraceSeconds, 20.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 60.0);
@@ -193,7 +193,7 @@ private slots:
         QCOMPARE(c.instancesDir, u"/srv/instances"_s);
         QCOMPARE(c.engineDataDirs, (QStringList{u"/srv/data"_s, u"/srv/more data"_s}));
         QCOMPARE(c.extraEngineDirs, (QStringList{u"/opt/recoil"_s, u"/srv/other engines"_s}));
-        QVERIFY(!c.useSystemEngines());
+        QVERIFY(!c.systemEngines);
         QCOMPARE(c.engineStartTimeoutSeconds, 0.5);
         QCOMPARE(c.engineKillGraceSeconds, 3.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 15.0);
@@ -787,6 +787,102 @@ private slots:
         const Pairs environment = ConfigLoader::processEnvironment();
         QVERIFY(environment.contains(qMakePair(u"AUTOHOST_TEST_MARKER"_s, u"marker value"_s)));
         qunsetenv("AUTOHOST_TEST_MARKER");
+    }
+
+    void systemEnginesUnsetMeansOn()
+    {
+        const auto loaded =
+            load(writeConfig(R"({"systemEngines": false})"), {{u"AUTOHOST_SYSTEM_ENGINES"_s, QString()}});
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QVERIFY(loaded->config.systemEngines);
+        QVERIFY(load(writeConfig(R"({"systemEngines": null})"))->config.systemEngines);
+    }
+
+    // fileProblems() finds what load() finds, by key, and all of it.
+    void problemsByKey()
+    {
+        QVERIFY(ConfigLoader::fileProblems("{}").isEmpty());
+        QVERIFY(ConfigLoader::fileProblems(R"({"maxBattles": 3, "unknown": 1})").isEmpty());
+
+        const QByteArray twoBad = R"({"maxBattles": 0, "logFormat": "xml", "engineStartPort": 30000})";
+        const QList<ConfigProblem> problems = ConfigLoader::fileProblems(twoBad);
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(problems.at(0).key, u"maxBattles"_s);
+        QCOMPARE(problems.at(0).message, u"must be an integer >= 1"_s);
+        QCOMPARE(problems.at(1).key, u"logFormat"_s);
+        QCOMPARE(problems.at(1).message, u"must be \"text\" or \"json\""_s);
+        const QString path = writeConfig(twoBad);
+        QCOMPARE(errorOf(load(path)), u"%1: maxBattles: must be an integer >= 1"_s.arg(path));
+
+        // Checks across keys once every value is valid.
+        const QByteArray overlap = R"({"engineStartPort": 21500})";
+        const QList<ConfigProblem> cross = ConfigLoader::fileProblems(overlap);
+        QCOMPARE(cross.size(), 1);
+        QCOMPARE(cross.at(0).key, u"engineStartPort"_s);
+        const QString overlapPath = writeConfig(overlap);
+        QCOMPARE(errorOf(load(overlapPath)),
+                 u"%1: engineStartPort: %2"_s.arg(overlapPath, cross.at(0).message));
+        const QList<ConfigProblem> required = ConfigLoader::fileProblems(R"({"tachyonServer": "lobby"})");
+        QCOMPARE(required.size(), 1);
+        QCOMPARE(required.at(0).key, u"tachyonServer"_s);
+        QCOMPARE(required.at(0).message, u"set, so authClientId is required"_s);
+
+        // The file as a whole.
+        const QList<ConfigProblem> syntax = ConfigLoader::fileProblems("{\n  // no\n}");
+        QCOMPARE(syntax.size(), 1);
+        QVERIFY(syntax.at(0).key.isEmpty());
+        QVERIFY2(syntax.at(0).message.startsWith(u"not valid JSON near line 2"_s),
+                 qPrintable(syntax.at(0).message));
+        const QList<ConfigProblem> array = ConfigLoader::fileProblems("[]");
+        QCOMPARE(array.size(), 1);
+        QCOMPARE(array.at(0).message, u"must contain a JSON object"_s);
+
+        // Messages never quote the value: it may be the secret.
+        const QList<ConfigProblem> secret =
+            ConfigLoader::fileProblems(R"({"authClientSecret": 987654321, "maxBattles": "987654321x"})");
+        QCOMPARE(secret.size(), 2);
+        for (const ConfigProblem &problem : secret)
+        {
+            QVERIFY2(!problem.message.contains(u"987654321"_s), qPrintable(problem.message));
+        }
+    }
+
+    // Every key is described for the settings editor, and describe() lists exactly these keys.
+    void keysAreDescribed()
+    {
+        const QList<ConfigKey> &keys = ConfigLoader::keys();
+        const Json described = describeJson(Config());
+        QCOMPARE(keys.size(), qsizetype(described.size()));
+        const QStringList groups{u"Server"_s, u"Battles"_s, u"Engines"_s, u"Advanced"_s};
+        qsizetype index = 0;
+        for (const auto &[name, value] : described.items())
+        {
+            const ConfigKey &key = keys.at(index++);
+            QCOMPARE(key.name, toQString(name));
+            QVERIFY2(groups.contains(key.group), qPrintable(key.name));
+            QVERIFY2(!key.description.isEmpty(), qPrintable(key.name));
+            QVERIFY2(key.defaultValue == value, qPrintable(key.name));
+            QCOMPARE(key.secret, key.name == u"authClientSecret"_s);
+        }
+        // Defaults as the file would write them.
+        const auto defaultOf = [&keys](const QString &name)
+        {
+            return std::find_if(keys.cbegin(), keys.cend(),
+                                [&name](const ConfigKey &k) { return k.name == name; })
+                ->defaultValue;
+        };
+        QVERIFY(defaultOf(u"maxBattles"_s) == Json(50));
+        QVERIFY(defaultOf(u"systemEngines"_s) == Json(true));
+        QVERIFY(defaultOf(u"tachyonServerPort"_s).is_null());
+        QVERIFY(defaultOf(u"engineSettings"_s) == Json::object());
+    }
+
+    void defaultConfigPath()
+    {
+        QCOMPARE(ConfigLoader::defaultConfigPath(u"/var/lib/autohost"_s), u"/var/lib/autohost/config.json"_s);
+        QCOMPARE(ConfigLoader::defaultConfigPath(u"/var/lib/autohost/"_s),
+                 u"/var/lib/autohost/config.json"_s);
+        QCOMPARE(ConfigLoader::defaultConfigPath(u"data"_s), u"data/config.json"_s);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <limits>
 #include <variant>
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
@@ -40,6 +41,7 @@ namespace
 enum class Kind
 {
     Text,         // any string
+    Secret,       // any string, never shown
     NonEmptyText, // a non-empty string (directories)
     Host,         // empty, a host name or an IP literal
     Ip,           // an IP literal
@@ -47,6 +49,7 @@ enum class Kind
     HttpUrl,
     Port,       // optional integer 1..65535
     Bool,       // optional boolean
+    Flag,       // boolean; null or empty text means the default
     Number,     // finite number within [minimum, maximum], minimum exclusive when exclusiveMinimum
     Integer,    // integer within [minimum, maximum]
     Settings,   // object of scalars, coerced to strings
@@ -54,8 +57,16 @@ enum class Kind
     LogFormat,  // "text" or "json"
 };
 
+enum class Group
+{
+    Server,
+    Battles,
+    Engines,
+    Advanced,
+};
+
 using Member = std::variant<QString Config::*, std::optional<quint16> Config::*,
-                            std::optional<bool> Config::*, double Config::*, int Config::*,
+                            std::optional<bool> Config::*, bool Config::*, double Config::*, int Config::*,
                             QList<QPair<QString, QString>> Config::*, QStringList Config::*>;
 
 struct KeySpec
@@ -63,6 +74,8 @@ struct KeySpec
     QString name;
     Kind kind;
     Member member;
+    Group group;
+    QString description;
     double minimum = 0;
     double maximum = 0;
     bool exclusiveMinimum = false;
@@ -72,41 +85,70 @@ struct KeySpec
 constexpr double MaxSeconds = 1e9;
 constexpr double MaxInt = std::numeric_limits<int>::max();
 
+// Every key, grouped as the settings editor shows them.
 const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs{
-        {u"tachyonServer"_s, Kind::Host, &Config::tachyonServer},
-        {u"tachyonServerPort"_s, Kind::Port, &Config::tachyonServerPort},
-        {u"useSecureConnection"_s, Kind::Bool, &Config::useSecureConnection},
-        {u"authClientId"_s, Kind::Text, &Config::authClientId},
-        {u"authClientSecret"_s, Kind::Text, &Config::authClientSecret},
-        {u"hostingIP"_s, Kind::OptionalIp, &Config::hostingIP},
-        {u"engineBindIP"_s, Kind::Ip, &Config::engineBindIP},
-        {u"maxReconnectDelaySeconds"_s, Kind::Number, &Config::maxReconnectDelaySeconds, 1, MaxSeconds},
-        {u"engineSettings"_s, Kind::Settings, &Config::engineSettings},
-        {u"maxBattles"_s, Kind::Integer, &Config::maxBattles, 1, MaxInt},
-        {u"maxUpdatesSubscriptionAgeSeconds"_s, Kind::Number, &Config::maxUpdatesSubscriptionAgeSeconds, 0,
-         MaxSeconds, true},
-        {u"engineStartPort"_s, Kind::Integer, &Config::engineStartPort, 1025, 65535},
-        {u"engineAutohostStartPort"_s, Kind::Integer, &Config::engineAutohostStartPort, 1025, 65535},
-        {u"maxPortsUsed"_s, Kind::Integer, &Config::maxPortsUsed, 1, MaxInt},
-        {u"engineInstallTimeoutSeconds"_s, Kind::Integer, &Config::engineInstallTimeoutSeconds, 5, MaxInt},
-        {u"maxGameDurationSeconds"_s, Kind::Number, &Config::maxGameDurationSeconds, 3600, MaxSeconds},
-        {u"engineDownloadMaxAttempts"_s, Kind::Integer, &Config::engineDownloadMaxAttempts, 1, MaxInt},
+        {u"tachyonServer"_s, Kind::Host, &Config::tachyonServer, Group::Server,
+         u"Host name or IP address of the Tachyon server, without scheme; empty: local mode"_s},
+        {u"tachyonServerPort"_s, Kind::Port, &Config::tachyonServerPort, Group::Server,
+         u"Port of the Tachyon server; unset: 443 with TLS, 80 without"_s},
+        {u"useSecureConnection"_s, Kind::Bool, &Config::useSecureConnection, Group::Server,
+         u"Connect with TLS (https, wss); unset: TLS unless the server is localhost or a loopback address"_s},
+        {u"authClientId"_s, Kind::Text, &Config::authClientId, Group::Server,
+         u"OAuth2 client id issued by the server's admins"_s},
+        {u"authClientSecret"_s, Kind::Secret, &Config::authClientSecret, Group::Server,
+         u"OAuth2 client secret issued by the server's admins"_s},
+        {u"hostingIP"_s, Kind::OptionalIp, &Config::hostingIP, Group::Server,
+         u"IPv4 or IPv6 address players connect to; required with a Tachyon server"_s},
+        {u"maxReconnectDelaySeconds"_s, Kind::Number, &Config::maxReconnectDelaySeconds, Group::Server,
+         u"Longest wait between reconnection attempts, in seconds"_s, 1, MaxSeconds},
+        {u"serverStatsIntervalSeconds"_s, Kind::Number, &Config::serverStatsIntervalSeconds, Group::Server,
+         u"How often the server's user count is asked, in seconds"_s, 0, MaxSeconds, true},
+        {u"maxBattles"_s, Kind::Integer, &Config::maxBattles, Group::Battles, u"Battles at once"_s, 1,
+         MaxInt},
+        {u"engineBindIP"_s, Kind::Ip, &Config::engineBindIP, Group::Battles,
+         u"Address the engines listen on for players"_s},
+        {u"engineStartPort"_s, Kind::Integer, &Config::engineStartPort, Group::Battles,
+         u"First game port; each battle uses this plus its offset"_s, 1025, 65535},
+        {u"engineAutohostStartPort"_s, Kind::Integer, &Config::engineAutohostStartPort, Group::Battles,
+         u"First UDP port between the engines and the autohost, on 127.0.0.1"_s, 1025, 65535},
+        {u"maxPortsUsed"_s, Kind::Integer, &Config::maxPortsUsed, Group::Battles,
+         u"Number of port offsets in both ranges"_s, 1, MaxInt},
+        {u"maxGameDurationSeconds"_s, Kind::Number, &Config::maxGameDurationSeconds, Group::Battles,
+         u"A battle running longer is stopped, in seconds"_s, 3600, MaxSeconds},
+        {u"engineSettings"_s, Kind::Settings, &Config::engineSettings, Group::Battles,
+         u"Settings written to each battle's springsettings.cfg"_s},
+        {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir, Group::Battles,
+         u"Directory of the battles' working directories"_s},
+        {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir, Group::Engines,
+         u"Directory of installed engines, one directory per version"_s},
+        {u"extraEngineDirs"_s, Kind::StringList, &Config::extraEngineDirs, Group::Engines,
+         u"Engines kept elsewhere, never written to: engine directories or directories of versions"_s},
+        {u"systemEngines"_s, Kind::Flag, &Config::systemEngines, Group::Engines,
+         u"Offer the system's engine too (Debian's spring package)"_s},
+        {u"engineDataDirs"_s, Kind::StringList, &Config::engineDataDirs, Group::Engines,
+         u"Extra data directories (maps, games) for every engine"_s},
+        {u"engineCdnBaseUrl"_s, Kind::HttpUrl, &Config::engineCdnBaseUrl, Group::Engines,
+         u"Where engines to install are looked up"_s},
+        {u"engineInstallTimeoutSeconds"_s, Kind::Integer, &Config::engineInstallTimeoutSeconds,
+         Group::Engines, u"Longest time for one download attempt of an engine archive, in seconds"_s, 5,
+         MaxInt},
+        {u"engineDownloadMaxAttempts"_s, Kind::Integer, &Config::engineDownloadMaxAttempts, Group::Engines,
+         u"Download attempts per engine install"_s, 1, MaxInt},
         {u"engineDownloadRetryBackoffBaseMs"_s, Kind::Integer, &Config::engineDownloadRetryBackoffBaseMs,
-         1000, MaxInt},
-        {u"engineCdnBaseUrl"_s, Kind::HttpUrl, &Config::engineCdnBaseUrl},
-        {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir},
-        {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir},
-        {u"engineDataDirs"_s, Kind::StringList, &Config::engineDataDirs},
-        {u"extraEngineDirs"_s, Kind::StringList, &Config::extraEngineDirs},
-        {u"systemEngines"_s, Kind::Bool, &Config::systemEngines},
-        {u"engineStartTimeoutSeconds"_s, Kind::Number, &Config::engineStartTimeoutSeconds, 0, MaxSeconds,
-         true},
-        {u"engineKillGraceSeconds"_s, Kind::Number, &Config::engineKillGraceSeconds, 0, MaxSeconds, true},
-        {u"serverStatsIntervalSeconds"_s, Kind::Number, &Config::serverStatsIntervalSeconds, 0, MaxSeconds,
-         true},
-        {u"logFormat"_s, Kind::LogFormat, &Config::logFormat},
+         Group::Engines, u"Wait before the second download attempt, doubling after, in milliseconds"_s, 1000,
+         MaxInt},
+        {u"maxUpdatesSubscriptionAgeSeconds"_s, Kind::Number, &Config::maxUpdatesSubscriptionAgeSeconds,
+         Group::Advanced, u"How long battle updates are kept for subscribers to replay, in seconds"_s, 0,
+         MaxSeconds, true},
+        {u"engineStartTimeoutSeconds"_s, Kind::Number, &Config::engineStartTimeoutSeconds, Group::Advanced,
+         u"How long an engine may take to start, in seconds"_s, 0, MaxSeconds, true},
+        {u"engineKillGraceSeconds"_s, Kind::Number, &Config::engineKillGraceSeconds, Group::Advanced,
+         u"After a stop request, how long an engine may take to quit before it is terminated, in seconds"_s,
+         0, MaxSeconds, true},
+        {u"logFormat"_s, Kind::LogFormat, &Config::logFormat, Group::Advanced,
+         u"Log lines as plain text or as JSON lines"_s},
     };
     return specs;
 }
@@ -267,7 +309,7 @@ QString rangeText(const KeySpec &spec, const QString &what)
     return u"must be %1 from %2 to %3"_s.arg(what, minimum, maximum);
 }
 
-using Value = std::variant<QString, std::optional<quint16>, std::optional<bool>, double, int,
+using Value = std::variant<QString, std::optional<quint16>, std::optional<bool>, bool, double, int,
                            QList<QPair<QString, QString>>, QStringList>;
 
 // Checks a value for a key and converts it to the member's type; the error never quotes the value, which may
@@ -278,6 +320,7 @@ Result<Value> convert(const KeySpec &spec, const Json &value)
     switch (spec.kind)
     {
     case Kind::Text:
+    case Kind::Secret:
     case Kind::NonEmptyText:
     case Kind::Host:
     case Kind::Ip:
@@ -343,6 +386,19 @@ Result<Value> convert(const KeySpec &spec, const Json &value)
             return fail(u"must be true or false"_s);
         }
         return Value(flag);
+    }
+    case Kind::Flag:
+    {
+        if (value.is_null() || emptyText)
+        {
+            return Value(Config().*std::get<bool Config::*>(spec.member));
+        }
+        const auto flag = boolValue(value);
+        if (!flag)
+        {
+            return fail(u"must be true or false"_s);
+        }
+        return Value(*flag);
     }
     case Kind::Number:
     {
@@ -502,10 +558,29 @@ QString syntaxErrorPosition(const QByteArray &text)
     return u"line %1, column %2"_s.arg(line).arg(column);
 }
 
+// A problem found while loading: the key it concerns (empty: the file itself), where the value came from
+// ("config.json: maxBattles", "AUTOHOST_MAX_BATTLES", "--set maxBattles") and what is wrong with it.
+struct LoadProblem
+{
+    QString key;
+    QString where;
+    QString message;
+
+    QString text() const { return where + u": "_s + message; }
+};
+
+using Checked = Result<std::monostate, LoadProblem>;
+
+Checked passed()
+{
+    return Checked(std::monostate{});
+}
+
 class Loader
 {
 public:
-    Result<LoadedConfig> load(const ConfigSources &sources);
+    Result<LoadedConfig, LoadProblem> load(const ConfigSources &sources);
+    QList<LoadProblem> fileProblems(const QByteArray &content);
 
 private:
     enum Rank
@@ -516,25 +591,45 @@ private:
         Override,
     };
 
-    Status apply(const KeySpec &spec, const Json &value, const QString &where, Rank rank);
-    Status loadFile(const QString &path);
-    Status crossChecks() const;
+    Checked apply(const KeySpec &spec, const Json &value, const QString &where, Rank rank);
+    // A value given as text (environment, --set): objects and arrays are JSON text.
+    Checked applyText(const KeySpec &spec, const QString &text, const QString &where, Rank rank);
+    static Result<Json, LoadProblem> parseFile(const QString &path, const QByteArray &text);
+    // Applies a file's keys. Stops at the first invalid value unless keepGoing, which reports each.
+    QList<LoadProblem> applyFile(const QString &path, const Json &json, bool keepGoing);
+    Checked crossChecks() const;
     // Where a key got its value ("config.json: maxPortsUsed"), for errors that involve several keys.
     QString whereSet(const QString &key) const;
     QString latest(const QStringList &keys) const;
+    LoadProblem problemAt(const QString &key, const QString &message) const
+    {
+        return {key, whereSet(key), message};
+    }
 
     LoadedConfig m_loaded;
     QHash<QString, QString> m_where;
     QHash<QString, Rank> m_rank;
 };
 
-Result<LoadedConfig> Loader::load(const ConfigSources &sources)
+Result<LoadedConfig, LoadProblem> Loader::load(const ConfigSources &sources)
 {
     if (!sources.filePath.isEmpty())
     {
-        if (const Status status = loadFile(sources.filePath); !status)
+        QFile file(sources.filePath);
+        if (!file.open(QIODevice::ReadOnly))
         {
-            return fail(status.error());
+            return fail(
+                LoadProblem{{}, sources.filePath, u"cannot read the file: %1"_s.arg(file.errorString())});
+        }
+        const Result<Json, LoadProblem> json = parseFile(sources.filePath, file.readAll());
+        if (!json)
+        {
+            return fail(json.error());
+        }
+        if (const QList<LoadProblem> problems = applyFile(sources.filePath, *json, false);
+            !problems.isEmpty())
+        {
+            return fail(problems.first());
         }
     }
     for (const auto &[name, text] : sources.environment)
@@ -549,19 +644,9 @@ Result<LoadedConfig> Loader::load(const ConfigSources &sources)
             m_loaded.warnings.append(u"unknown environment variable '%1' ignored"_s.arg(name));
             continue;
         }
-        Json value = toStdString(text);
-        if (spec->kind == Kind::Settings || spec->kind == Kind::StringList)
+        if (const Checked checked = applyText(*spec, text, name, Environment); !checked)
         {
-            value = Json::parse(toStdString(text), nullptr, false);
-            if (value.is_discarded())
-            {
-                return fail(u"%1: must be JSON text (%2)"_s.arg(
-                    name, spec->kind == Kind::Settings ? u"an object"_s : u"an array of strings"_s));
-            }
-        }
-        if (const Status status = apply(*spec, value, name, Environment); !status)
-        {
-            return fail(status.error());
+            return fail(checked.error());
         }
     }
     for (const auto &[key, text] : sources.overrides)
@@ -572,60 +657,84 @@ Result<LoadedConfig> Loader::load(const ConfigSources &sources)
             m_loaded.warnings.append(u"unknown key '%1' in --set ignored"_s.arg(key));
             continue;
         }
-        const QString where = u"--set "_s + key;
-        Json value = toStdString(text);
-        if (spec->kind == Kind::Settings || spec->kind == Kind::StringList)
+        if (const Checked checked = applyText(*spec, text, u"--set "_s + key, Override); !checked)
         {
-            value = Json::parse(toStdString(text), nullptr, false);
-            if (value.is_discarded())
-            {
-                return fail(u"%1: must be JSON text (%2)"_s.arg(
-                    where, spec->kind == Kind::Settings ? u"an object"_s : u"an array of strings"_s));
-            }
-        }
-        if (const Status status = apply(*spec, value, where, Override); !status)
-        {
-            return fail(status.error());
+            return fail(checked.error());
         }
     }
-    if (const Status status = crossChecks(); !status)
+    if (const Checked checked = crossChecks(); !checked)
     {
-        return fail(status.error());
+        return fail(checked.error());
     }
     return m_loaded;
 }
 
-Status Loader::apply(const KeySpec &spec, const Json &value, const QString &where, Rank rank)
+QList<LoadProblem> Loader::fileProblems(const QByteArray &content)
+{
+    const Result<Json, LoadProblem> json = parseFile(QString(), content);
+    if (!json)
+    {
+        return {json.error()};
+    }
+    QList<LoadProblem> problems = applyFile(QString(), *json, true);
+    if (problems.isEmpty())
+    {
+        if (const Checked checked = crossChecks(); !checked)
+        {
+            problems.append(checked.error());
+        }
+    }
+    return problems;
+}
+
+Checked Loader::apply(const KeySpec &spec, const Json &value, const QString &where, Rank rank)
 {
     Result<Value> converted = convert(spec, value);
     if (!converted)
     {
-        return fail(where + u": "_s + converted.error());
+        return fail(LoadProblem{spec.name, where, converted.error()});
     }
     assign(m_loaded.config, spec.member, std::move(converted).value());
     m_where.insert(spec.name, where);
     m_rank.insert(spec.name, rank);
-    return succeeded();
+    return passed();
 }
 
-Status Loader::loadFile(const QString &path)
+Checked Loader::applyText(const KeySpec &spec, const QString &text, const QString &where, Rank rank)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    Json value = toStdString(text);
+    if (spec.kind == Kind::Settings || spec.kind == Kind::StringList)
     {
-        return fail(u"%1: cannot read the file: %2"_s.arg(path, file.errorString()));
+        value = Json::parse(toStdString(text), nullptr, false);
+        if (value.is_discarded())
+        {
+            return fail(LoadProblem{spec.name, where,
+                                    u"must be JSON text (%1)"_s.arg(spec.kind == Kind::Settings
+                                                                        ? u"an object"_s
+                                                                        : u"an array of strings"_s)});
+        }
     }
-    const QByteArray text = file.readAll();
+    return apply(spec, value, where, rank);
+}
+
+Result<Json, LoadProblem> Loader::parseFile(const QString &path, const QByteArray &text)
+{
     const Json json = Json::parse(text.begin(), text.end(), nullptr, false);
     if (json.is_discarded())
     {
-        return fail(
-            u"%1: not valid JSON near %2 (comments are not allowed)"_s.arg(path, syntaxErrorPosition(text)));
+        return fail(LoadProblem{
+            {}, path, u"not valid JSON near %1 (comments are not allowed)"_s.arg(syntaxErrorPosition(text))});
     }
     if (!json.is_object())
     {
-        return fail(u"%1: must contain a JSON object"_s.arg(path));
+        return fail(LoadProblem{{}, path, u"must contain a JSON object"_s});
     }
+    return json;
+}
+
+QList<LoadProblem> Loader::applyFile(const QString &path, const Json &json, bool keepGoing)
+{
+    QList<LoadProblem> problems;
     for (const auto &[key, value] : json.items())
     {
         const QString name = toQString(key);
@@ -635,12 +744,16 @@ Status Loader::loadFile(const QString &path)
             m_loaded.warnings.append(u"unknown key '%1' in %2 ignored"_s.arg(name, path));
             continue;
         }
-        if (const Status status = apply(*spec, value, path + u": "_s + name, File); !status)
+        if (const Checked checked = apply(*spec, value, path + u": "_s + name, File); !checked)
         {
-            return status;
+            problems.append(checked.error());
+            if (!keepGoing)
+            {
+                break;
+            }
         }
     }
-    return succeeded();
+    return problems;
 }
 
 QString Loader::whereSet(const QString &key) const
@@ -661,7 +774,7 @@ QString Loader::latest(const QStringList &keys) const
     return best;
 }
 
-Status Loader::crossChecks() const
+Checked Loader::crossChecks() const
 {
     const Config &config = m_loaded.config;
     const qint64 count = config.maxPortsUsed;
@@ -670,19 +783,19 @@ Status Loader::crossChecks() const
     {
         if (start + count - 1 > 65535)
         {
-            return fail(u"%1: %2 (%3) + maxPortsUsed (%4) - 1 exceeds 65535"_s.arg(
-                whereSet(latest({key, u"maxPortsUsed"_s})), key, QString::number(start),
-                QString::number(count)));
+            return fail(problemAt(latest({key, u"maxPortsUsed"_s}),
+                                  u"%1 (%2) + maxPortsUsed (%3) - 1 exceeds 65535"_s.arg(
+                                      key, QString::number(start), QString::number(count))));
         }
     }
     const qint64 game = config.engineStartPort;
     const qint64 autohost = config.engineAutohostStartPort;
     if (game < autohost + count && autohost < game + count)
     {
-        return fail(u"%1: the game ports %2-%3 overlap the autohost ports %4-%5"_s.arg(
-            whereSet(latest({u"engineStartPort"_s, u"engineAutohostStartPort"_s, u"maxPortsUsed"_s})),
-            QString::number(game), QString::number(game + count - 1), QString::number(autohost),
-            QString::number(autohost + count - 1)));
+        return fail(problemAt(latest({u"engineStartPort"_s, u"engineAutohostStartPort"_s, u"maxPortsUsed"_s}),
+                              u"the game ports %1-%2 overlap the autohost ports %3-%4"_s.arg(
+                                  QString::number(game), QString::number(game + count - 1),
+                                  QString::number(autohost), QString::number(autohost + count - 1))));
     }
     if (!config.tachyonServer.isEmpty())
     {
@@ -699,19 +812,101 @@ Status Loader::crossChecks() const
             }
             if (m_where.contains(key))
             {
-                return fail(u"%1: must not be empty when tachyonServer is set"_s.arg(whereSet(key)));
+                return fail(problemAt(key, u"must not be empty when tachyonServer is set"_s));
             }
-            return fail(u"%1: set, so %2 is required"_s.arg(whereSet(u"tachyonServer"_s), key));
+            return fail(problemAt(u"tachyonServer"_s, u"set, so %1 is required"_s.arg(key)));
         }
     }
-    return succeeded();
+    return passed();
+}
+
+ConfigKey::Kind shownKind(Kind kind)
+{
+    switch (kind)
+    {
+    case Kind::Text:
+    case Kind::Secret:
+    case Kind::NonEmptyText:
+    case Kind::Host:
+    case Kind::Ip:
+    case Kind::OptionalIp:
+    case Kind::HttpUrl:
+    case Kind::LogFormat:
+        return ConfigKey::Kind::Text;
+    case Kind::Port:
+    case Kind::Integer:
+        return ConfigKey::Kind::Integer;
+    case Kind::Number:
+        return ConfigKey::Kind::Number;
+    case Kind::Bool:
+        return ConfigKey::Kind::OptionalBoolean;
+    case Kind::Flag:
+        return ConfigKey::Kind::Boolean;
+    case Kind::Settings:
+        return ConfigKey::Kind::Object;
+    case Kind::StringList:
+        return ConfigKey::Kind::List;
+    }
+    return ConfigKey::Kind::Text;
+}
+
+QString groupName(Group group)
+{
+    switch (group)
+    {
+    case Group::Server:
+        return u"Server"_s;
+    case Group::Battles:
+        return u"Battles"_s;
+    case Group::Engines:
+        return u"Engines"_s;
+    case Group::Advanced:
+        return u"Advanced"_s;
+    }
+    return {};
 }
 
 } // namespace
 
 Result<LoadedConfig> ConfigLoader::load(const ConfigSources &sources)
 {
-    return Loader().load(sources);
+    Result<LoadedConfig, LoadProblem> loaded = Loader().load(sources);
+    if (!loaded)
+    {
+        return fail(loaded.error().text());
+    }
+    return std::move(loaded).value();
+}
+
+QList<ConfigProblem> ConfigLoader::fileProblems(const QByteArray &content)
+{
+    QList<ConfigProblem> problems;
+    for (const LoadProblem &problem : Loader().fileProblems(content))
+    {
+        problems.append({problem.key, problem.message});
+    }
+    return problems;
+}
+
+const QList<ConfigKey> &ConfigLoader::keys()
+{
+    static const QList<ConfigKey> keys = []
+    {
+        const Config defaults;
+        QList<ConfigKey> list;
+        for (const KeySpec &spec : keySpecs())
+        {
+            list.append({spec.name, shownKind(spec.kind), groupName(spec.group), spec.description,
+                         spec.kind == Kind::Secret, toJson(defaults, spec.member)});
+        }
+        return list;
+    }();
+    return keys;
+}
+
+QString ConfigLoader::defaultConfigPath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"config.json"_s);
 }
 
 QList<QPair<QString, QString>> ConfigLoader::processEnvironment()
@@ -731,11 +926,12 @@ QString ConfigLoader::describe(const Config &config)
     Json json = Json::object();
     for (const KeySpec &spec : keySpecs())
     {
-        json[toStdString(spec.name)] = toJson(config, spec.member);
-    }
-    if (!config.authClientSecret.isEmpty())
-    {
-        json["authClientSecret"] = "***";
+        const std::string name = toStdString(spec.name);
+        json[name] = toJson(config, spec.member);
+        if (spec.kind == Kind::Secret && json[name] != "")
+        {
+            json[name] = "***";
+        }
     }
     return toQString(dumpJson(json));
 }

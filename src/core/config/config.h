@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "protocol/json.h"
 #include "util/result.h"
 
 // The autohost's configuration. The JSON file accepts every key of the reference autohost's config.json with
@@ -41,9 +42,9 @@ struct Config
     QString enginesDir = QStringLiteral("engines"); // relative paths are relative to the working directory
     QString instancesDir = QStringLiteral("instances");
     QStringList engineDataDirs; // extra SPRING_DATADIR entries for every engine
-    QStringList
-        extraEngineDirs; // engines installed elsewhere: an engine directory or a directory of versions
-    std::optional<bool> systemEngines;          // unset: true; offer the system's engine (Debian: /usr/games)
+    // Engines installed elsewhere: an engine directory or a directory of versions.
+    QStringList extraEngineDirs;
+    bool systemEngines = true;                  // offer the system's engine (Debian: /usr/games)
     double engineStartTimeoutSeconds = 10;      // > 0: SERVER_STARTED must arrive within this time
     double engineKillGraceSeconds = 20;         // > 0: after /kill, wait this long before SIGTERM
     double serverStatsIntervalSeconds = 60;     // > 0: how often system/serverStats is asked
@@ -52,7 +53,38 @@ struct Config
     // Whether TLS is used for the OAuth and WebSocket URLs (useSecureConnection or its default).
     bool secureConnection() const;
     bool localMode() const { return tachyonServer.isEmpty(); }
-    bool useSystemEngines() const { return systemEngines.value_or(true); }
+};
+
+// One configuration key as the loader checks it and the settings editor shows it. The loader's table is the
+// only list of keys: a key cannot exist without this description.
+struct ConfigKey
+{
+    // The shape of the value in the file.
+    enum class Kind
+    {
+        Text,
+        Integer,
+        Number,
+        Boolean,
+        OptionalBoolean, // true, false or unset (null); unset means a default that depends on other keys
+        List,            // array of strings
+        Object,          // object of strings, numbers or booleans (engineSettings)
+    };
+
+    QString name;
+    Kind kind = Kind::Text;
+    QString group;       // "Server", "Battles", "Engines" or "Advanced"
+    QString description; // one line of English
+    bool secret = false; // never logged; describe() masks it
+    Json defaultValue;   // as in the file; null: unset (the description says what that means)
+};
+
+// A problem of a configuration file's content, as ConfigLoader::load() reports it, split into the key and the
+// message ("maxBattles", "must be an integer >= 1").
+struct ConfigProblem
+{
+    QString key; // empty: the file as a whole (not JSON, not an object)
+    QString message;
 };
 
 // Where the configuration comes from.
@@ -73,9 +105,17 @@ class ConfigLoader
 {
 public:
     // Loads and validates. An error names the key and the source: "config.json: maxBattles: must be an
-    // integer
-    // >= 1" or "AUTOHOST_MAX_BATTLES: must be an integer >= 1". Unknown keys only warn.
+    // integer >= 1" or "AUTOHOST_MAX_BATTLES: must be an integer >= 1". Unknown keys only warn.
     static Result<LoadedConfig> load(const ConfigSources &sources);
+    // What load() finds wrong with a file of this content, checked by the same code but without stopping at
+    // the first problem: every invalid value, or when all values are valid, the first failing check across
+    // keys (port ranges, what a tachyonServer requires). Empty when load() would accept the file.
+    static QList<ConfigProblem> fileProblems(const QByteArray &content);
+    // Every key, in the order of the groups.
+    static const QList<ConfigKey> &keys();
+    // The configuration file that belongs to a data directory: <dataDir>/config.json. The desktop app's
+    // settings page edits it; a program given a data directory and no --config reads it.
+    static QString defaultConfigPath(const QString &dataDir);
     // The process environment as name/value pairs.
     static QList<QPair<QString, QString>> processEnvironment();
     // The configuration as JSON for logs, with authClientSecret replaced by "***".

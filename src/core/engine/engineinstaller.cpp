@@ -106,7 +106,7 @@ EngineInstaller::~EngineInstaller()
     }
 }
 
-EngineInstaller::Request EngineInstaller::install(const QString &version)
+EngineInstaller::Request EngineInstaller::check(const QString &version) const
 {
     if (!EngineCatalog::isValidVersion(version))
     {
@@ -119,6 +119,15 @@ EngineInstaller::Request EngineInstaller::install(const QString &version)
     if (!m_catalog->dedicatedServerPath(version).isEmpty())
     {
         return Request::AlreadyInstalled;
+    }
+    return Request::Started;
+}
+
+EngineInstaller::Request EngineInstaller::install(const QString &version)
+{
+    if (const Request answer = check(version); answer != Request::Started)
+    {
+        return answer;
     }
     m_failed.remove(version);
     auto job = std::make_shared<Job>();
@@ -307,8 +316,8 @@ void EngineInstaller::retryOrFail(Job *job, FileDownload::Error error, const QSt
 
 void EngineInstaller::extract(Job *job)
 {
-    setPhase(job, Phase::Extracting);
     job->info.bytesTotal = -1; // unpacked bytes: the total is not known beforehand
+    setPhase(job, Phase::Extracting);
     qCInfo(lcEngines).noquote() << u"extracting engine %1"_s.arg(job->info.version);
     if (!QDir().mkpath(job->contentDir()))
     {

@@ -75,9 +75,12 @@ public:
     // Starts installing a version in the background unless it is available or already being installed. A
     // failed install is tried again.
     Request install(const QString &version);
+    // What install() would answer now, without starting anything (Started: it would start).
+    Request check(const QString &version) const;
     // Installs in progress and failed ones, by version.
     QList<Install> installs() const;
     bool isInstalling(const QString &version) const;
+    const Settings &settings() const { return m_settings; }
 
 signals:
     // Any change of an install's phase, attempt or progress.
