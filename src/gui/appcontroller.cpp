@@ -1,9 +1,22 @@
 #include "appcontroller.h"
 
+#include <QClipboard>
 #include <QCoreApplication>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QQmlEngine>
+#include <QRegularExpression>
+#include <QUrl>
 
 #include "autohostservice.h"
+#include "models/battlefiltermodel.h"
+#include "models/battlelistmodel.h"
+#include "models/configeditor.h"
+#include "models/enginelistmodel.h"
+#include "models/installlistmodel.h"
+#include "models/metricshistory.h"
+#include "models/playerlistmodel.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,10 +28,17 @@ AppController *s_instance = nullptr;
 AppController::AppController(AutohostService *service, const Paths &paths, QObject *parent)
     : QObject(parent)
     , m_service(service)
+    , m_battleList(new BattleListModel(service->battles(), this))
+    , m_battleFilter(new BattleFilterModel(this))
+    , m_engines(new EngineListModel(service->engines(), service->battles(), this))
+    , m_installs(new InstallListModel(service->installer(), this))
+    , m_metrics(new MetricsHistory(service->battles(), service->updates(), this))
+    , m_settings(new ConfigEditor(paths.configFile, this))
     , m_configFilePath(paths.configFile)
     , m_dataDir(paths.dataDir)
     , m_preferences(paths.preferencesFile)
 {
+    m_battleFilter->setSourceModel(m_battleList);
     connect(service, &AutohostService::serverUserCountChanged, this, &AppController::serverUserCountChanged);
     connect(service->battles(), &BattleManager::capacityChanged, this, &AppController::capacityChanged);
     connect(service->engines(), &EngineCatalog::versionsChanged, this, &AppController::enginesChanged);
@@ -182,4 +202,124 @@ void AppController::quit()
     m_shuttingDown = true;
     emit shuttingDownChanged();
     m_service->shutdown(u"autohost shutting down"_s);
+}
+
+QString AppController::enginesDir() const
+{
+    return m_service->engines()->enginesDir();
+}
+
+QVariantMap AppController::battleInfo(const QString &battleId) const
+{
+    const int row = m_battleList->indexOf(battleId);
+    return row < 0 ? QVariantMap() : m_battleList->get(row);
+}
+
+PlayerListModel *AppController::players(const QString &battleId) const
+{
+    PlayerListModel *model = m_battleList->players(battleId);
+    if (model)
+    {
+        QQmlEngine::setObjectOwnership(model, QQmlEngine::CppOwnership);
+    }
+    return model;
+}
+
+Result<Battle *> AppController::findBattle(const QString &battleId) const
+{
+    auto battle = m_service->battles()->find(QUuid::fromString(battleId));
+    if (!battle)
+    {
+        return fail(tr("This battle has ended."));
+    }
+    return *battle;
+}
+
+namespace
+{
+QString errorText(const Status &status)
+{
+    return status ? QString() : status.error();
+}
+} // namespace
+
+QString AppController::killBattle(const QString &battleId)
+{
+    const auto battle = findBattle(battleId);
+    if (!battle)
+    {
+        return battle.error();
+    }
+    (*battle)->stop(u"killed from the desktop app"_s);
+    return {};
+}
+
+QString AppController::kickPlayer(const QString &battleId, const QString &userId)
+{
+    const auto battle = findBattle(battleId);
+    return battle ? errorText((*battle)->kickPlayer(userId)) : battle.error();
+}
+
+QString AppController::specPlayer(const QString &battleId, const QString &userId)
+{
+    const auto battle = findBattle(battleId);
+    return battle ? errorText((*battle)->specPlayers({userId})) : battle.error();
+}
+
+QString AppController::mutePlayer(const QString &battleId, const QString &userId, bool chat, bool draw)
+{
+    const auto battle = findBattle(battleId);
+    return battle ? errorText((*battle)->mutePlayer(userId, chat, draw)) : battle.error();
+}
+
+QString AppController::sendMessage(const QString &battleId, const QString &message)
+{
+    const auto battle = findBattle(battleId);
+    return battle ? errorText((*battle)->sendMessage(message)) : battle.error();
+}
+
+QString AppController::sendCommand(const QString &battleId, const QString &commandLine)
+{
+    QString line = commandLine.trimmed();
+    if (line.startsWith(u'/'))
+    {
+        line.remove(0, 1);
+    }
+    QStringList words = line.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    if (words.isEmpty())
+    {
+        return tr("Type a command.");
+    }
+    const QString command = words.takeFirst();
+    const auto battle = findBattle(battleId);
+    return battle ? errorText((*battle)->sendCommand(command, words)) : battle.error();
+}
+
+QString AppController::openPath(const QString &battleId, const QString &role) const
+{
+    const QString path = battleInfo(battleId).value(role).toString();
+    if (path.isEmpty() || !QFileInfo::exists(path))
+    {
+        return tr("%1 does not exist (yet).").arg(path.isEmpty() ? tr("The file") : path);
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+    {
+        return tr("No program to open %1 was found.").arg(path);
+    }
+    return {};
+}
+
+QString AppController::openInstanceFolder(const QString &battleId) const
+{
+    return openPath(battleId, u"instanceDir"_s);
+}
+
+QString AppController::openEngineLog(const QString &battleId) const
+{
+    return openPath(battleId, u"engineLogPath"_s);
+}
+
+void AppController::copyToClipboard(const QString &text) const
+{
+    QGuiApplication::clipboard()->setText(text);
 }

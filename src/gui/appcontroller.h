@@ -5,9 +5,18 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include "models/battlefiltermodel.h"
+#include "models/battlelistmodel.h"
+#include "models/configeditor.h"
+#include "models/enginelistmodel.h"
+#include "models/installlistmodel.h"
+#include "models/metricshistory.h"
+#include "models/playerlistmodel.h"
 #include "uipreferences.h"
+#include "util/result.h"
 
 class AutohostService;
+class Battle;
 class QJSEngine;
 class QQmlEngine;
 
@@ -39,6 +48,13 @@ class AppController : public QObject
     Q_PROPERTY(bool draining READ draining NOTIFY capacityChanged)
     Q_PROPERTY(QStringList engineVersions READ engineVersions NOTIFY enginesChanged)
     Q_PROPERTY(bool shuttingDown READ shuttingDown NOTIFY shuttingDownChanged)
+    Q_PROPERTY(QString enginesDir READ enginesDir CONSTANT)
+
+    Q_PROPERTY(BattleFilterModel *battles READ battles CONSTANT)
+    Q_PROPERTY(EngineListModel *engines READ engines CONSTANT)
+    Q_PROPERTY(InstallListModel *installs READ installs CONSTANT)
+    Q_PROPERTY(MetricsHistory *metrics READ metrics CONSTANT)
+    Q_PROPERTY(ConfigEditor *settings READ settings CONSTANT)
 
 public:
     struct Paths
@@ -77,7 +93,32 @@ public:
     QStringList engineVersions() const;
     bool shuttingDown() const { return m_shuttingDown; }
 
+    QString enginesDir() const;
+
+    BattleFilterModel *battles() const { return m_battleFilter; }
+    BattleListModel *battleList() const { return m_battleList; }
+    EngineListModel *engines() const { return m_engines; }
+    InstallListModel *installs() const { return m_installs; }
+    MetricsHistory *metrics() const { return m_metrics; }
+    ConfigEditor *settings() const { return m_settings; }
     AutohostService *service() const { return m_service; }
+
+    // A battle's row of the battles table by role name (empty when unknown).
+    Q_INVOKABLE QVariantMap battleInfo(const QString &battleId) const;
+    // A battle's players and spectators with their live state (null when unknown).
+    Q_INVOKABLE PlayerListModel *players(const QString &battleId) const;
+
+    // The operator's actions on a battle. Each returns an empty text, or what went wrong.
+    Q_INVOKABLE QString killBattle(const QString &battleId);
+    Q_INVOKABLE QString kickPlayer(const QString &battleId, const QString &userId);
+    Q_INVOKABLE QString specPlayer(const QString &battleId, const QString &userId);
+    Q_INVOKABLE QString mutePlayer(const QString &battleId, const QString &userId, bool chat, bool draw);
+    Q_INVOKABLE QString sendMessage(const QString &battleId, const QString &message);
+    // A command line as typed: "/cheat", "luarules ping 1" — the first word is the command.
+    Q_INVOKABLE QString sendCommand(const QString &battleId, const QString &commandLine);
+    Q_INVOKABLE QString openInstanceFolder(const QString &battleId) const;
+    Q_INVOKABLE QString openEngineLog(const QString &battleId) const;
+    Q_INVOKABLE void copyToClipboard(const QString &text) const;
 
     // Stops accepting new battles (maxBattles 0 in autohost/status) or accepts them again.
     Q_INVOKABLE void setDraining(bool draining);
@@ -92,7 +133,16 @@ signals:
     void shuttingDownChanged();
 
 private:
+    Result<Battle *> findBattle(const QString &battleId) const;
+    QString openPath(const QString &battleId, const QString &role) const;
+
     AutohostService *m_service;
+    BattleListModel *m_battleList;
+    BattleFilterModel *m_battleFilter;
+    EngineListModel *m_engines;
+    InstallListModel *m_installs;
+    MetricsHistory *m_metrics;
+    ConfigEditor *m_settings;
     QString m_configFilePath;
     QString m_dataDir;
     UiPreferences m_preferences;

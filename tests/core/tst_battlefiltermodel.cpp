@@ -21,7 +21,7 @@ public:
         : m_rows(std::move(rows))
     {
         int role = Qt::UserRole + 1;
-        for (const char *name : {"battleId", "engineVersion", "gameName", "mapName", "state", "active",
+        for (const char *name : {"battleId", "engineVersion", "gameName", "mapName", "battleState", "active",
                                  "startedAt", "cpuPercent", "memoryBytes", "playersTotal"})
         {
             m_names.insert(role++, name);

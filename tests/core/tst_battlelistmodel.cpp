@@ -76,7 +76,7 @@ private slots:
         QCOMPARE(row.value(u"engineVersion"_s).toString(), u"1.0"_s);
         QCOMPARE(row.value(u"gameName"_s).toString(), u"MiniGame 1.0"_s);
         QCOMPARE(row.value(u"mapName"_s).toString(), u"MiniMap"_s);
-        QCOMPARE(row.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(row.value(u"battleState"_s).toString(), u"running"_s);
         QCOMPARE(row.value(u"port"_s).toInt(), int(started->port));
         QCOMPARE(row.value(u"pid"_s).toLongLong(), battle->pid());
         QVERIFY(battle->pid() > 0);
@@ -149,13 +149,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model.activeCount(), 0, 15000);
         QCOMPARE(model.count(), 3);
 
-        QCOMPARE(value(model, crashing.battleId, u"state"_s).toString(), u"crashed"_s);
+        QCOMPARE(value(model, crashing.battleId, u"battleState"_s).toString(), u"crashed"_s);
         QVERIFY(value(model, crashing.battleId, u"endDetails"_s).toString().contains(u"exit code 3"_s));
-        QCOMPARE(value(model, failing.battleId, u"state"_s).toString(), u"failed"_s);
+        QCOMPARE(value(model, failing.battleId, u"battleState"_s).toString(), u"failed"_s);
         QVERIFY(value(model, failing.battleId, u"endDetails"_s)
                     .toString()
                     .contains(u"before it reported SERVER_STARTED"_s));
-        QCOMPARE(value(model, killed.battleId, u"state"_s).toString(), u"ended"_s);
+        QCOMPARE(value(model, killed.battleId, u"battleState"_s).toString(), u"ended"_s);
         QVERIFY2(value(model, killed.battleId, u"endDetails"_s).toString().contains(u"SIGKILL"_s),
                  qPrintable(value(model, killed.battleId, u"endDetails"_s).toString()));
         // Insertion order.
@@ -313,14 +313,14 @@ private slots:
         BattleListModel model(&host->manager());
         Tester tester(&model, Tester::FailureReportingMode::Fatal);
         QCOMPARE(model.count(), 1);
-        QCOMPARE(value(model, request.battleId, u"state"_s).toString(), u"running"_s);
+        QCOMPARE(value(model, request.battleId, u"battleState"_s).toString(), u"running"_s);
         QCOMPARE(value(model, request.battleId, u"playersTotal"_s).toInt(), 2);
 
         // The manager and its battles are destroyed without battleRemoved: the row ends with what it knew.
         host.reset();
         QCOMPARE(model.activeCount(), 0);
         QCOMPARE(model.count(), 1);
-        QCOMPARE(value(model, request.battleId, u"state"_s).toString(), u"ended"_s);
+        QCOMPARE(value(model, request.battleId, u"battleState"_s).toString(), u"ended"_s);
         QCOMPARE(value(model, request.battleId, u"active"_s).toBool(), false);
     }
 };

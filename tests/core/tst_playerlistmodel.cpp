@@ -97,7 +97,7 @@ private slots:
             QCOMPARE(values.value(u"team"_s).toInt(), e.team);
             QCOMPARE(values.value(u"allyTeam"_s).toInt(), e.allyTeam);
             QCOMPARE(values.value(u"spectator"_s).toBool(), e.spectator);
-            QCOMPARE(values.value(u"state"_s).toString(), u"waiting"_s);
+            QCOMPARE(values.value(u"playerState"_s).toString(), u"waiting"_s);
             QCOMPARE(values.value(u"leftReason"_s).toString(), QString());
             QCOMPARE(values.value(u"mutedChat"_s).toBool(), false);
             QCOMPARE(values.value(u"mutedDraw"_s).toBool(), false);
@@ -126,17 +126,17 @@ private slots:
         QCOMPARE(joinedCounts.count(), 4);
         for (const QString &userId : {u"11"_s, u"12"_s, u"13"_s, u"15"_s})
         {
-            QCOMPARE(value(model, userId, u"state"_s).toString(), u"joined"_s);
+            QCOMPARE(value(model, userId, u"playerState"_s).toString(), u"joined"_s);
             QVERIFY(value(model, userId, u"joinedAt"_s).toDateTime().isValid());
         }
-        QCOMPARE(value(model, u"14"_s, u"state"_s).toString(), u"waiting"_s);
+        QCOMPARE(value(model, u"14"_s, u"playerState"_s).toString(), u"waiting"_s);
 
         // Leaves with each reason (the engine's numbers: 0 lost connection, 1 left), a defeat, and a kick.
         QVERIFY(sendEvents(battle, {u"left,1,0"_s, u"left,2,1"_s, u"defeated,0"_s}));
-        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"11"_s, u"state"_s).toString(), u"defeated"_s, 5000);
-        QCOMPARE(value(model, u"12"_s, u"state"_s).toString(), u"left"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"11"_s, u"playerState"_s).toString(), u"defeated"_s, 5000);
+        QCOMPARE(value(model, u"12"_s, u"playerState"_s).toString(), u"left"_s);
         QCOMPARE(value(model, u"12"_s, u"leftReason"_s).toString(), u"lost_connection"_s);
-        QCOMPARE(value(model, u"13"_s, u"state"_s).toString(), u"left"_s);
+        QCOMPARE(value(model, u"13"_s, u"playerState"_s).toString(), u"left"_s);
         QCOMPARE(value(model, u"13"_s, u"leftReason"_s).toString(), u"left"_s);
         // A defeated player watches on: a spectator now, still connected, still in its team.
         QCOMPARE(value(model, u"11"_s, u"spectator"_s).toBool(), true);
@@ -144,18 +144,18 @@ private slots:
         QCOMPARE(model.joinedCount(), 2);
         QVERIFY(battle->kickPlayer(u"15"_s));
         QTRY_COMPARE_WITH_TIMEOUT(value(model, u"15"_s, u"leftReason"_s).toString(), u"kicked"_s, 5000);
-        QCOMPARE(value(model, u"15"_s, u"state"_s).toString(), u"left"_s);
+        QCOMPARE(value(model, u"15"_s, u"playerState"_s).toString(), u"left"_s);
         QCOMPARE(model.joinedCount(), 1);
         // /spec comes back as a defeat too.
         QVERIFY(sendEvents(battle, {u"join,3"_s}));
-        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"14"_s, u"state"_s).toString(), u"joined"_s, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"14"_s, u"playerState"_s).toString(), u"joined"_s, 5000);
         QCOMPARE(value(model, u"14"_s, u"spectator"_s).toBool(), false);
         QVERIFY(battle->specPlayers({u"14"_s}));
         QTRY_COMPARE_WITH_TIMEOUT(value(model, u"14"_s, u"spectator"_s).toBool(), true, 5000);
-        QCOMPARE(value(model, u"14"_s, u"state"_s).toString(), u"defeated"_s);
+        QCOMPARE(value(model, u"14"_s, u"playerState"_s).toString(), u"defeated"_s);
         // Coming back clears the leave reason.
         QVERIFY(sendEvents(battle, {u"join,1"_s}));
-        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"12"_s, u"state"_s).toString(), u"joined"_s, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"12"_s, u"playerState"_s).toString(), u"joined"_s, 5000);
         QCOMPARE(value(model, u"12"_s, u"leftReason"_s).toString(), QString());
         QCOMPARE(model.joinedCount(), 3);
 
@@ -171,7 +171,7 @@ private slots:
         QCOMPARE(fay.value(u"team"_s).toInt(), -1);
         QCOMPARE(fay.value(u"allyTeam"_s).toInt(), -1);
         QCOMPARE(fay.value(u"spectator"_s).toBool(), true);
-        QCOMPARE(fay.value(u"state"_s).toString(), u"waiting"_s);
+        QCOMPARE(fay.value(u"playerState"_s).toString(), u"waiting"_s);
         QCOMPARE(fay.value(u"password"_s).toString(), u"pwF"_s);
         QVERIFY(battle->addPlayer(u"16"_s, u"Fay"_s, u"pwF2"_s));
         QCOMPARE(model.count(), 6);
@@ -181,7 +181,7 @@ private slots:
         QVERIFY(!battle->addPlayer(u"17"_s, u"ann"_s, u"x"_s)); // the name is taken
         QCOMPARE(model.count(), 6);
         QVERIFY(sendEvents(battle, {u"join,5"_s}));
-        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"16"_s, u"state"_s).toString(), u"joined"_s, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"16"_s, u"playerState"_s).toString(), u"joined"_s, 5000);
 
         // Mutes.
         QVERIFY(battle->mutePlayer(u"13"_s, true, false));
@@ -205,7 +205,7 @@ private slots:
         QVERIFY(battle->addPlayer(u"16"_s, u"Fay"_s, u"pwF"_s));
         QVERIFY(battle->mutePlayer(u"12"_s, true, true));
         QVERIFY(sendEvents(battle, {u"join,0"_s, u"join,3"_s, u"left,3,2"_s}));
-        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"14"_s, u"state"_s).toString(), u"left"_s, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(value(model, u"14"_s, u"playerState"_s).toString(), u"left"_s, 5000);
         QList<QVariantMap> before;
         for (int row = 0; row < model.count(); ++row)
         {
@@ -219,7 +219,7 @@ private slots:
         {
             QCOMPARE(model.get(row), before.at(row));
         }
-        QCOMPARE(value(model, u"11"_s, u"state"_s).toString(), u"joined"_s); // the last known state
+        QCOMPARE(value(model, u"11"_s, u"playerState"_s).toString(), u"joined"_s); // the last known state
         QCOMPARE(value(model, u"14"_s, u"leftReason"_s).toString(), u"kicked"_s);
         QCOMPARE(value(model, u"12"_s, u"mutedDraw"_s).toBool(), true);
         QCOMPARE(value(model, u"16"_s, u"password"_s).toString(), u"pwF"_s);

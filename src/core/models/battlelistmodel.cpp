@@ -78,7 +78,7 @@ QHash<int, QByteArray> BattleListModel::roleNames() const
         {EngineVersionRole, "engineVersion"},
         {GameNameRole, "gameName"},
         {MapNameRole, "mapName"},
-        {StateRole, "state"},
+        {StateRole, "battleState"},
         {PlayersJoinedRole, "playersJoined"},
         {PlayersTotalRole, "playersTotal"},
         {StartedAtRole, "startedAt"},

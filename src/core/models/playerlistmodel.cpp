@@ -74,7 +74,7 @@ QHash<int, QByteArray> PlayerListModel::roleNames() const
         {TeamRole, "team"},
         {AllyTeamRole, "allyTeam"},
         {SpectatorRole, "spectator"},
-        {StateRole, "state"},
+        {StateRole, "playerState"},
         {LeftReasonRole, "leftReason"},
         {MutedChatRole, "mutedChat"},
         {MutedDrawRole, "mutedDraw"},
