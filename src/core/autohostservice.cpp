@@ -339,6 +339,41 @@ void AutohostService::handleStart(const TachyonMessage &request, quint64 generat
         });
 }
 
+void AutohostService::startLocalBattle(const StartRequest &request, BattleManager::StartHandler handler)
+{
+    qsizetype players = 0;
+    for (const AllyTeamSpec &allyTeam : request.allyTeams)
+    {
+        for (const TeamSpec &team : allyTeam.teams)
+        {
+            players += team.players.size();
+        }
+    }
+    const QString id = uuidText(request.battleId);
+    qCInfo(lcBattle).noquote()
+        << u"battle %1: local start: engine %2, game \"%3\", map \"%4\", %5 players, %6 "
+           u"spectators"_s.arg(id, request.engineVersion, request.gameName, request.mapName)
+               .arg(players)
+               .arg(request.spectators.size());
+    // The server never heard of this battle: its updates stay in the buffer for the app and are not sent. An
+    // id already in use is refused below and stays what it was.
+    if (!m_battles.find(request.battleId).ok())
+    {
+        m_localBattles.insert(request.battleId);
+    }
+    m_battles.start(
+        request,
+        [id, handler = std::move(handler)](const Result<BattleManager::StartSuccess, RequestFailure> &result)
+        {
+            if (result)
+            {
+                qCInfo(lcBattle).noquote()
+                    << u"battle %1: local battle running on game port %2"_s.arg(id).arg(result->port);
+            }
+            handler(result);
+        });
+}
+
 void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quint64 generation)
 {
     const auto decoded = RequestDecoder::subscribeUpdates(wholeMessage(request));
@@ -357,7 +392,9 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quin
     // the same connection replaces the first.
     respond(generation, TachyonMessage::makeSuccess(request));
     m_subscribed = true;
-    const auto backlog = m_updates.since(decoded->since);
+    auto backlog = m_updates.since(decoded->since);
+    std::erase_if(backlog, [this](const UpdateBuffer::Entry &entry)
+                  { return m_localBattles.contains(entry.battleId); });
     qCInfo(lcUpdates).noquote()
         << u"subscribed since %1: replaying %2 updates"_s.arg(decoded->since).arg(backlog.size());
     for (const UpdateBuffer::Entry &entry : backlog)
@@ -368,7 +405,8 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quin
 
 void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
 {
-    if (m_subscribed && m_client && m_client->state() == TachyonClient::State::Connected)
+    if (m_subscribed && m_client && m_client->state() == TachyonClient::State::Connected &&
+        !m_localBattles.contains(entry.battleId))
     {
         sendUpdate(entry);
     }

@@ -4,6 +4,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include "battles/battlemanager.h"
@@ -31,6 +32,11 @@ public:
     void shutdown(const QString &reason);
     // Kills every engine at once and finishes.
     void shutdownNow();
+    // Starts a battle the operator planned on this machine (the desktop app's local mode) exactly as a served
+    // autohost/start: same admission, ports and engines. The request must be one RequestDecoder produced
+    // (LocalBattlePlan does that). Answers through handler exactly once. The battle's updates reach updates()
+    // but never the Tachyon server, which did not ask for the battle.
+    void startLocalBattle(const StartRequest &request, BattleManager::StartHandler handler);
 
     const Config &config() const { return m_config; }
     BattleManager *battles() { return &m_battles; }
@@ -77,6 +83,7 @@ private:
     std::optional<Json> m_lastStatus; // last status sent on the current connection
     bool m_subscribed = false;
     std::optional<qint64> m_userCount;
+    QSet<QUuid> m_localBattles; // started by startLocalBattle; kept, as battle ids are never reused
     bool m_shuttingDown = false;
     bool m_finished = false;
 };

@@ -14,6 +14,7 @@ Q_LOGGING_CATEGORY(lcUpdates, "autohost.updates", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcBattle, "autohost.battle", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEngine, "autohost.engine", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEngines, "autohost.engines", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcContent, "autohost.content", QtInfoMsg)
 
 namespace
 {

@@ -8,6 +8,7 @@
 #include "autohostservice.h"
 #include "conformanceoracle.h"
 #include "faketachyonserver.h"
+#include "local/localbattleplan.h"
 #include "testarchive.h"
 #include "testhttpserver.h"
 #include "util/conversions.h"
@@ -567,6 +568,61 @@ private slots:
         const Json refused = m_server->waitForResponse(tooOld);
         QCOMPARE(refused.value("reason", ""), std::string("invalid_request"));
         QVERIFY(toQString(refused.value("details", "")).contains(u"data.since"_s));
+    }
+
+    void localBattlesStayOffTheServer()
+    {
+        LocalBattlePlan plan;
+        plan.engineVersion = QString::fromLatin1(EngineVersion);
+        plan.gameName = u"MiniGame 1.0"_s;
+        plan.mapName = u"MiniMap"_s;
+        plan.allyTeams = {{u"Alice"_s}, {u"Bob"_s}};
+        const auto local = plan.toStartRequest();
+        QVERIFY(local.ok());
+        QList<UpdateBuffer::Entry> buffered;
+        QObject receiver; // ends the connection with this test
+        connect(m_service->updates(), &UpdateBuffer::appended, &receiver,
+                [&buffered](const UpdateBuffer::Entry &entry) { buffered.append(entry); });
+        const auto localUpdates = [&]
+        {
+            return std::count_if(buffered.cbegin(), buffered.cend(),
+                                 [&](const UpdateBuffer::Entry &entry)
+                                 { return entry.battleId == local->battleId; });
+        };
+
+        std::optional<Result<BattleManager::StartSuccess, RequestFailure>> outcome;
+        m_service->startLocalBattle(*local, [&outcome](const auto &result) { outcome = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY(outcome->ok());
+        QCOMPARE((*outcome)->port, quint16(m_portBase + 1));
+        // It takes a slot like any battle.
+        QTRY_COMPARE(lastStatus().value("currentBattles", -1), 1);
+        QVERIFY(m_service->battles()->find(local->battleId).ok());
+        m_service->battles()->find(local->battleId).value()->stop(u"test"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(localUpdates() >= 2, 10000);
+        QTRY_COMPARE(lastStatus().value("currentBattles", -1), 0);
+        QCOMPARE(buffered.constLast().update.value("type", ""), std::string("engine_quit"));
+
+        // A served battle's updates arrive; a replay from before the local battle, which follows its response
+        // at once, leaves the local battle out as well.
+        const QUuid served = startBattle();
+        QVERIFY(!served.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(!updatesOf(served).isEmpty(), 10000);
+        const int before = int(m_server->received(m_connection).size());
+        const Json subscribed =
+            request(u"autohost/subscribeUpdates"_s, Json{{"since", buffered.constFirst().time - 1}});
+        QCOMPARE(subscribed.value("status", ""), std::string("success"));
+        QVERIFY(!request(u"autohost/kill"_s, {{"battleId", toStdString(uuidText(served))}}).is_null());
+        const QList<Json> replay = m_server->received(m_connection).mid(before);
+        QVERIFY(std::any_of(replay.cbegin(), replay.cend(),
+                            [&](const Json &message)
+                            {
+                                return message.value("commandId", "") == "autohost/update" &&
+                                       message.at("data").value("battleId", "") ==
+                                           toStdString(uuidText(served));
+                            }));
+        QVERIFY(updatesOf(local->battleId).isEmpty());
+        QVERIFY(localUpdates() >= 2);
     }
 
     void battlesSurviveAReconnect()
