@@ -35,6 +35,7 @@ QtObject {
 
     function battleState(state) {
         switch (state) {
+        case undefined: return ""
         case "starting": return qsTr("Starting")
         case "running": return qsTr("Running")
         case "stopping": return qsTr("Stopping")

@@ -8,7 +8,7 @@ Dialog {
     id: dialog
 
     property string battleId
-    property var result: ({})
+    property var outcome: ({})
 
     title: qsTr("Add a player")
     anchors.centerIn: Overlay.overlay
@@ -17,7 +17,7 @@ Dialog {
     width: 420
 
     onOpened: {
-        result = ({})
+        outcome = ({})
         nameField.clear()
         nameField.forceActiveFocus()
     }
@@ -36,31 +36,31 @@ Dialog {
             id: nameField
             Layout.fillWidth: true
             placeholderText: qsTr("Player name")
-            enabled: !dialog.result.password
+            enabled: !dialog.outcome.password
             Accessible.name: qsTr("Name of the player to add")
             onAccepted: addButton.clicked()
         }
         Label {
             Layout.fillWidth: true
-            visible: (dialog.result.error || "").length > 0
-            text: dialog.result.error || ""
+            visible: (dialog.outcome.error || "").length > 0
+            text: dialog.outcome.error || ""
             color: Theme.bad
             wrapMode: Text.Wrap
         }
         RowLayout {
-            visible: (dialog.result.password || "").length > 0
+            visible: (dialog.outcome.password || "").length > 0
             Label { text: qsTr("Password:") }
             TextField {
                 Layout.fillWidth: true
                 readOnly: true
-                text: dialog.result.password || ""
+                text: dialog.outcome.password || ""
                 font.family: "monospace"
                 selectByMouse: true
                 Accessible.name: qsTr("Password of the added player")
             }
             Button {
                 text: qsTr("Copy")
-                onClicked: AppController.copyToClipboard(dialog.result.password)
+                onClicked: AppController.copyToClipboard(dialog.outcome.password)
             }
         }
     }
@@ -69,9 +69,9 @@ Dialog {
         Button {
             id: addButton
             text: qsTr("Add")
-            visible: !dialog.result.password
+            visible: !dialog.outcome.password
             enabled: nameField.text.trim().length > 0
-            onClicked: dialog.result = AppController.addPlayer(dialog.battleId, nameField.text.trim())
+            onClicked: dialog.outcome = AppController.addPlayer(dialog.battleId, nameField.text.trim())
         }
         Button {
             text: qsTr("Close")

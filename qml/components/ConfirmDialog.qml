@@ -16,7 +16,7 @@ Dialog {
     width: Math.min(460, parent ? parent.width - 40 : 460)
 
     Label {
-        width: parent.width
+        width: dialog.availableWidth
         text: dialog.message
         wrapMode: Text.Wrap
     }

@@ -39,6 +39,10 @@ AppController::AppController(AutohostService *service, const Paths &paths, QObje
     , m_preferences(paths.preferencesFile)
 {
     m_battleFilter->setSourceModel(m_battleList);
+    if (service->config().localMode())
+    {
+        m_localBattle = new LocalBattleForm(service, this);
+    }
     connect(service, &AutohostService::serverUserCountChanged, this, &AppController::serverUserCountChanged);
     connect(service->battles(), &BattleManager::capacityChanged, this, &AppController::capacityChanged);
     connect(service->engines(), &EngineCatalog::versionsChanged, this, &AppController::enginesChanged);
@@ -270,6 +274,34 @@ QString AppController::mutePlayer(const QString &battleId, const QString &userId
 {
     const auto battle = findBattle(battleId);
     return battle ? errorText((*battle)->mutePlayer(userId, chat, draw)) : battle.error();
+}
+
+QString AppController::hostAddress() const
+{
+    const Config &config = m_service->config();
+    return LocalBattleForm::hostAddress(config.hostingIP, config.engineBindIP,
+                                        LocalBattleForm::machineAddresses());
+}
+
+QVariantMap AppController::addPlayer(const QString &battleId, const QString &name)
+{
+    const auto battle = findBattle(battleId);
+    if (!battle)
+    {
+        return {{u"error"_s, battle.error()}};
+    }
+    // User ids of players added here are ours: "desktop-<n>", never a lobby's numeric id.
+    QString userId;
+    for (int number = 1; userId.isEmpty() || (*battle)->players().byUserId(userId); ++number)
+    {
+        userId = u"desktop-%1"_s.arg(number);
+    }
+    const QString password = LocalBattlePlan::systemPasswords()();
+    if (const Status added = (*battle)->addPlayer(userId, name.trimmed(), password); !added)
+    {
+        return {{u"error"_s, added.error()}};
+    }
+    return {{u"userId"_s, userId}, {u"password"_s, password}};
 }
 
 QString AppController::sendMessage(const QString &battleId, const QString &message)

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include "local/localbattleform.h"
 #include "models/battlefiltermodel.h"
 #include "models/battlelistmodel.h"
 #include "models/configeditor.h"
@@ -55,6 +56,10 @@ class AppController : public QObject
     Q_PROPERTY(InstallListModel *installs READ installs CONSTANT)
     Q_PROPERTY(MetricsHistory *metrics READ metrics CONSTANT)
     Q_PROPERTY(ConfigEditor *settings READ settings CONSTANT)
+    // Local mode only (null with a lobby server): the form that starts battles on this machine.
+    Q_PROPERTY(LocalBattleForm *localBattle READ localBattle CONSTANT)
+    // The address players connect to.
+    Q_PROPERTY(QString hostAddress READ hostAddress CONSTANT)
 
 public:
     struct Paths
@@ -101,6 +106,8 @@ public:
     InstallListModel *installs() const { return m_installs; }
     MetricsHistory *metrics() const { return m_metrics; }
     ConfigEditor *settings() const { return m_settings; }
+    LocalBattleForm *localBattle() const { return m_localBattle; }
+    QString hostAddress() const;
     AutohostService *service() const { return m_service; }
 
     // A battle's row of the battles table by role name (empty when unknown).
@@ -113,6 +120,10 @@ public:
     Q_INVOKABLE QString kickPlayer(const QString &battleId, const QString &userId);
     Q_INVOKABLE QString specPlayer(const QString &battleId, const QString &userId);
     Q_INVOKABLE QString mutePlayer(const QString &battleId, const QString &userId, bool chat, bool draw);
+    // Lets one more user into a running battle (the engine adds them as a spectator) with a generated
+    // password:
+    // {"userId", "password"} or {"error"}.
+    Q_INVOKABLE QVariantMap addPlayer(const QString &battleId, const QString &name);
     Q_INVOKABLE QString sendMessage(const QString &battleId, const QString &message);
     // A command line as typed: "/cheat", "luarules ping 1" — the first word is the command.
     Q_INVOKABLE QString sendCommand(const QString &battleId, const QString &commandLine);
@@ -143,6 +154,7 @@ private:
     InstallListModel *m_installs;
     MetricsHistory *m_metrics;
     ConfigEditor *m_settings;
+    LocalBattleForm *m_localBattle = nullptr;
     QString m_configFilePath;
     QString m_dataDir;
     UiPreferences m_preferences;
