@@ -1,0 +1,323 @@
+// The screenshot run: the real app window (Main.qml over AppController over a real AutohostService) with a
+// realistic dataset — a lobby connection, battles of the fake engine with players, chat and Lua messages, an
+// ended and a crashed battle, an install under way and a failed one — renders every view offscreen, in the
+// light and the dark theme, into PNG files in <build>/screenshots/ for people to look at. It fails when QML
+// reports any warning or error, or when a view renders blank.
+#include <QDir>
+#include <QFile>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include "appcontroller.h"
+#include "autohostservice.h"
+#include "faketachyonserver.h"
+#include "testarchive.h"
+#include "testhttpserver.h"
+#include "util/conversions.h"
+
+Q_IMPORT_QML_PLUGIN(AutohostPlugin)
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QDir m_output{QStringLiteral(SCREENSHOT_DIR)};
+    QStringList m_qmlProblems;
+    int m_portBase = 0;
+
+    struct App
+    {
+        std::unique_ptr<AutohostService> service;
+        std::unique_ptr<AppController> controller;
+        std::unique_ptr<QQmlApplicationEngine> engine;
+        QQuickWindow *window = nullptr;
+    };
+
+    void linkEngine(const QString &enginesDir, const QString &version)
+    {
+        const QString dir = enginesDir + u'/' + version;
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), dir + u"/spring-dedicated"_s));
+    }
+
+    Config baseConfig(const QString &name)
+    {
+        Config config;
+        config.enginesDir = m_dir.filePath(name + u"/engines"_s);
+        config.instancesDir = m_dir.filePath(name + u"/instances"_s);
+        config.engineBindIP = u"127.0.0.1"_s;
+        config.engineStartPort = m_portBase;
+        config.engineAutohostStartPort = m_portBase + 500;
+        config.maxPortsUsed = 100;
+        config.maxBattles = 12;
+        config.engineStartTimeoutSeconds = 5;
+        config.engineKillGraceSeconds = 2;
+        return config;
+    }
+
+    void openApp(App &app, const Config &config, const QString &name)
+    {
+        app.service = std::make_unique<AutohostService>(config);
+        app.controller = std::make_unique<AppController>(
+            app.service.get(), AppController::Paths{m_dir.filePath(name + u"/config.json"_s), m_dir.filePath(name),
+                                                    m_dir.filePath(name + u"/desktop.ini"_s)});
+        AppController::setInstance(app.controller.get());
+        app.engine = std::make_unique<QQmlApplicationEngine>();
+        app.engine->setOutputWarningsToStandardError(true);
+        connect(app.engine.get(), &QQmlEngine::warnings, this,
+                [this](const QList<QQmlError> &warnings)
+                {
+                    for (const QQmlError &warning : warnings)
+                    {
+                        m_qmlProblems.append(warning.toString());
+                    }
+                });
+        app.engine->addImportPath(u"qrc:/qt/qml"_s);
+        app.controller->preferences()->attach(app.engine.get());
+        app.service->start();
+        app.engine->load(QUrl(u"qrc:/qt/qml/Autohost/Main.qml"_s));
+        QCOMPARE(app.engine->rootObjects().size(), 1);
+        app.window = qobject_cast<QQuickWindow *>(app.engine->rootObjects().constFirst());
+        QVERIFY(app.window);
+        app.window->resize(1366, 860);
+        app.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(app.window));
+    }
+
+    // Shows a view, lets it settle, and writes <name>-<theme>.png.
+    void capture(App &app, const QString &page, const QString &name, const QString &battleId = {})
+    {
+        for (const QString &theme : {u"light"_s, u"dark"_s})
+        {
+            app.controller->preferences()->setTheme(theme);
+            if (battleId.isEmpty())
+            {
+                QMetaObject::invokeMethod(app.window, "showPage", Q_ARG(QVariant, page));
+            }
+            else
+            {
+                QMetaObject::invokeMethod(app.window, "openBattle", Q_ARG(QVariant, battleId));
+            }
+            QTest::qWait(600);
+            const QImage image = app.window->grabWindow();
+            QVERIFY2(!image.isNull(), qPrintable(name));
+            QVERIFY2(distinctColours(image) > 12, qPrintable(name + u" renders (almost) blank"_s));
+            const QString file = m_output.filePath(u"%1-%2.png"_s.arg(name, theme));
+            QVERIFY2(image.save(file), qPrintable(file));
+        }
+    }
+
+    static int distinctColours(const QImage &image)
+    {
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+        {
+            for (int x = 0; x < image.width(); x += 7)
+            {
+                colours.insert(image.pixel(x, y));
+            }
+        }
+        return int(colours.size());
+    }
+
+    static StringPairs gameScript(const QString &script)
+    {
+        return {{u"fakescript"_s, script}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_output.mkpath(u"."_s));
+        m_portBase = 33000 + int(QCoreApplication::applicationPid() % 40) * 200;
+        QQuickStyle::setStyle(u"Fusion"_s);
+    }
+
+    void serverModeViews()
+    {
+        FakeTachyonServer server;
+        server.setServerStatsUserCount(1342);
+        QVERIFY(server.listen());
+        TestHttpServer cdn;
+        QVERIFY(cdn.listen());
+        // One install stalls part way through its download; another version does not exist on the CDN.
+        TestArchive archive;
+        archive.addFile(u"spring-dedicated"_s, "#!/bin/sh\n", 0755).addFile(u"base/content.sdz"_s,
+                                                                             QByteArray(400 * 1024, 'x'));
+        const QString archiveFile = m_dir.filePath(u"engine.7z"_s);
+        QVERIFY(archive.write7z(archiveFile));
+        QFile archiveReader(archiveFile);
+        QVERIFY(archiveReader.open(QIODevice::ReadOnly));
+        const QByteArray archiveBytes = archiveReader.readAll();
+        TestHttpServer::Response find;
+        find.contentType = "application/json";
+        find.body = dumpJsonBytes(Json::array({{{"filename", "engine.7z"},
+                                                 {"springname", "2025.07.07"},
+                                                 {"md5", "0123456789abcdef0123456789abcdef"},
+                                                 {"category", "engine_linux64"},
+                                                 {"size", archiveBytes.size()},
+                                                 {"mirrors", {toStdString(cdn.url(u"/files/engine.7z"_s).toString())}}}}));
+        cdn.setHandler(u"/cdn/find"_s,
+                       [find](const QUrl &target)
+                       {
+                           if (target.query().contains(u"2025.07.07"_s))
+                           {
+                               return find;
+                           }
+                           TestHttpServer::Response empty;
+                           empty.contentType = "application/json";
+                           empty.body = "[]";
+                           return empty;
+                       });
+        TestHttpServer::Response stalled;
+        stalled.body = archiveBytes;
+        stalled.chunkSize = 16 * 1024;
+        stalled.stallAfter = archiveBytes.size() * 2 / 5;
+        cdn.setResponse(u"/files/engine.7z"_s, stalled);
+
+        Config config = baseConfig(u"server"_s);
+        const Config serverConfig = server.autohostConfig();
+        config.tachyonServer = serverConfig.tachyonServer;
+        config.tachyonServerPort = serverConfig.tachyonServerPort;
+        config.useSecureConnection = false;
+        config.authClientId = serverConfig.authClientId;
+        config.authClientSecret = serverConfig.authClientSecret;
+        config.hostingIP = u"203.0.113.7"_s;
+        config.engineCdnBaseUrl = cdn.url(u"/cdn"_s).toString();
+        config.engineDownloadMaxAttempts = 1;
+        linkEngine(config.enginesDir, u"2025.06.22"_s);
+        linkEngine(config.enginesDir, u"2025.04.01"_s);
+
+        App app;
+        openApp(app, config, u"server"_s);
+        const int connection = server.waitForReadyAutohost();
+        QVERIFY(connection >= 0);
+
+        auto start = [&](const QList<int> &teamSizes, int spectators, const QString &script)
+        {
+            Json allyTeams = Json::array();
+            int user = 1000 + int(QRandomGenerator::global()->bounded(8000));
+            const QStringList names = {u"Alice"_s, u"Bob"_s,   u"Carol"_s, u"Dave"_s,   u"Erin"_s,
+                                       u"Frank"_s, u"Grace"_s, u"Heidi"_s, u"Ivan"_s,   u"Judy"_s};
+            int index = 0;
+            for (const int size : teamSizes)
+            {
+                Json teams = Json::array();
+                for (int i = 0; i < size; ++i, ++index, ++user)
+                {
+                    teams.push_back({{"players",
+                                      {{{"userId", std::to_string(user)},
+                                        {"name", toStdString(names.at(index % names.size()))},
+                                        {"password", "secret"}}}}});
+                }
+                allyTeams.push_back({{"teams", teams}});
+            }
+            Json specs = Json::array();
+            for (int i = 0; i < spectators; ++i, ++index, ++user)
+            {
+                specs.push_back({{"userId", std::to_string(user)},
+                                 {"name", toStdString(names.at(index % names.size()) + u"Spec"_s)},
+                                 {"password", "secret"}});
+            }
+            const QUuid id = QUuid::createUuid();
+            const QString messageId = server.sendRequest(
+                connection, u"autohost/start"_s,
+                Json{{"battleId", toStdString(uuidText(id))},
+                     {"engineVersion", "2025.06.22"},
+                     {"gameName", "Beyond All Reason test-27450-2e4ff5e"},
+                     {"mapName", index > 4 ? "Supreme Isthmus v2.1" : "Red Comet Remake 1.8"},
+                     {"startPosType", "ingame"},
+                     {"allyTeams", allyTeams},
+                     {"spectators", specs},
+                     {"gameOptions", {{"fakescript", toStdString(script)}}}});
+            const Json response = server.waitForResponse(messageId, 10000);
+            return response.value("status", "") == "success" ? uuidText(id) : QString();
+        };
+
+        const QString main = start(
+            {2, 2}, 1,
+            u"join,0|join,1|join,2|wait,200|join,3|join,4|chat,0,254,gl hf everyone|chat,2,252,push mid|"
+            "startplaying|luamsg,0,120,a,bWluaWdhbWU6aGVsbG8=|chat,1,254,gg no re|message,Connection attempt from "
+            "Bob|defeated,3|left,3,1|chat,4,253,nice game so far|luamsg,1,120,a,bWluaWdhbWU6c3RhdHM="_s);
+        QVERIFY(!main.isEmpty());
+        QVERIFY(!start({1, 1}, 0, u"join,0|join,1|startplaying|chat,0,254,hi"_s).isEmpty());
+        const QString ended = start({1, 1}, 0, u"join,0|join,1|startplaying"_s);
+        QVERIFY(!ended.isEmpty());
+        const QString crashed = start({3, 3}, 2, u"join,0|join,1|join,2|join,3|startplaying"_s);
+        QVERIFY(!crashed.isEmpty());
+        QVERIFY(app.controller->killBattle(ended).isEmpty());
+
+        app.controller->installs()->install(u"2025.07.07"_s);
+        app.controller->installs()->install(u"2024.12.01"_s);
+
+        // An hour of activity for the charts.
+        MetricsHistory *metrics = app.controller->metrics();
+        qint64 clock = 0;
+        metrics->setClock([&clock] { return clock; });
+        for (int sample = 0; sample < 360; ++sample)
+        {
+            const int wave = int(40 + 35 * std::sin(sample / 30.0));
+            for (int i = 0; i < wave * 10; ++i)
+            {
+                app.service->updates()->append(QUuid(), Json{{"type", "engine_message"}, {"message", "tick"}});
+            }
+            clock += 10000;
+            metrics->sampleNow();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(app.controller->battleInfo(ended).value(u"battleState"_s).toString(),
+                                  u"ended"_s, 10000);
+        QTest::qWait(2500); // joins, chat and the CPU/memory refresh
+
+        capture(app, u"dashboard"_s, u"dashboard"_s);
+        capture(app, u"battles"_s, u"battles"_s);
+        capture(app, u"battle"_s, u"battle-detail"_s, main);
+        capture(app, u"engines"_s, u"engines"_s);
+        capture(app, u"log"_s, u"log"_s);
+        capture(app, u"settings"_s, u"settings"_s);
+        Q_UNUSED(crashed);
+
+        app.controller->quit();
+        QTRY_VERIFY_WITH_TIMEOUT(app.service->battles()->currentBattles() == 0, 15000);
+        QVERIFY2(m_qmlProblems.isEmpty(), qPrintable(m_qmlProblems.join(u'\n')));
+    }
+
+    void localModeViews()
+    {
+        Config config = baseConfig(u"local"_s);
+        linkEngine(config.enginesDir, u"2025.06.22"_s);
+        App app;
+        openApp(app, config, u"local"_s);
+        LocalBattleForm *form = app.controller->localBattle();
+        QVERIFY(form);
+        form->setGameName(u"Beyond All Reason test-27450-2e4ff5e"_s);
+        form->setMapName(u"Supreme Isthmus v2.1"_s);
+        form->setAllyTeam(0, u"Alice, Bob"_s);
+        form->setAllyTeam(1, u"Carol, Dave"_s);
+        form->setSpectators(u"Erin"_s);
+        capture(app, u"newBattle"_s, u"new-battle"_s);
+
+        QSignalSpy started(form, &LocalBattleForm::started);
+        form->start();
+        QVERIFY(started.wait(10000));
+        capture(app, u"newBattle"_s, u"new-battle-started"_s);
+        capture(app, u"battle"_s, u"battle-detail-local"_s, started.constFirst().constFirst().toString());
+
+        app.controller->quit();
+        QTRY_VERIFY_WITH_TIMEOUT(app.service->battles()->currentBattles() == 0, 15000);
+        QVERIFY2(m_qmlProblems.isEmpty(), qPrintable(m_qmlProblems.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
