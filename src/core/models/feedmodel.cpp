@@ -18,15 +18,16 @@ FeedModel::FeedModel(UpdateBuffer *updates, const QUuid &battleId, Resolver reso
     m_batchTimer.setInterval(DefaultBatchInterval);
     connect(&m_batchTimer, &QTimer::timeout, this, &FeedModel::flush);
 
-    for (const UpdateBuffer::Entry &entry : updates->since(0))
-    {
-        if (m_battleId.isNull() || entry.battleId == m_battleId)
-        {
-            FeedEntry line = FeedEntry::fromUpdate(entry, m_resolver);
-            const bool visible = matches(line);
-            m_lines.append(std::move(line), visible);
-        }
-    }
+    updates->forEachSince(0,
+                          [this](const UpdateBuffer::Entry &entry)
+                          {
+                              if (m_battleId.isNull() || entry.battleId == m_battleId)
+                              {
+                                  FeedEntry line = FeedEntry::fromUpdate(entry, m_resolver);
+                                  const bool visible = matches(line);
+                                  m_lines.append(std::move(line), visible);
+                              }
+                          });
     if (m_lines.size() > m_maximumEntries)
     {
         m_lines.dropOldest(m_lines.size() - m_maximumEntries);
