@@ -111,6 +111,14 @@ void filterBenchmark(FeedModel &model)
     printRow("kinds Chat|Engine on top", u"%1 ms"_s.arg(result.kindsMs, 0, 'f', 1));
     printRow("clear the search (all rows again)", u"%1 ms"_s.arg(result.clearMs, 0, 'f', 1));
 }
+void constructionBenchmark(UpdateBuffer &updates, const QUuid &filledBattle)
+{
+    std::printf("(d) a new feed over a buffer of %lld updates\n", qlonglong(updates.size()));
+    printRow("for another battle (no lines)",
+             u"%1 ms"_s.arg(FeedWorkload::construction(updates, QUuid::createUuid()), 0, 'f', 1));
+    printRow("for the battle of all of them",
+             u"%1 ms"_s.arg(FeedWorkload::construction(updates, filledBattle), 0, 'f', 1));
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -130,5 +138,7 @@ int main(int argc, char *argv[])
     floodBenchmark();
     std::printf("\n");
     filterBenchmark(filled);
+    std::printf("\n");
+    constructionBenchmark(updates, filled.battleId());
     return 0;
 }

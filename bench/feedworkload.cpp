@@ -150,6 +150,14 @@ FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId
     return result;
 }
 
+double construction(UpdateBuffer &updates, const QUuid &battleId)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const FeedModel model(&updates, battleId, nullptr);
+    return milliseconds(timer);
+}
+
 FilterResult filter(FeedModel &model, const QString &searchText)
 {
     FilterResult result;

@@ -56,6 +56,9 @@ struct FloodResult
 FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId,
                   const FloodOptions &options);
 
+// Milliseconds to construct a feed for battleId over what the buffer holds (it visits every update).
+double construction(UpdateBuffer &updates, const QUuid &battleId);
+
 struct FilterResult
 {
     double searchMs = 0; // setting a search text
