@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "logrecorder.h"
 #include "protocol/json.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -42,13 +43,16 @@ const char *levelName(QtMsgType type)
 
 void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QByteArray line =
-        LogOutput::formatLine(g_format, type, context.category, message, QDateTime::currentDateTimeUtc());
-    // Lines from several threads must not interleave, and each must reach the log even if the process dies
-    // next.
-    const std::lock_guard lock(g_writeMutex);
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
+    const QDateTime time = QDateTime::currentDateTimeUtc();
+    const QByteArray line = LogOutput::formatLine(g_format, type, context.category, message, time);
+    {
+        // Lines from several threads must not interleave, and each must reach the log even if the process
+        // dies next.
+        const std::lock_guard lock(g_writeMutex);
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+    }
+    LogRecorder::recordToActive(type, context.category, message, time.toMSecsSinceEpoch());
 }
 
 } // namespace

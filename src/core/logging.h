@@ -16,6 +16,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcContent)  // autohost.content: games and maps found
 // Installs the message handler of the headless program: one line per message on stderr,
 // "2026-11-22T10:15:30.123Z INFO  autohost.battle  text" or, in JSON mode, one JSON object per line
 // {"time": …, "level": …, "category": …, "message": …}.
+// Every message also goes to the active LogRecorder (the desktop app's log view), if there is one.
 class LogOutput
 {
 public:

@@ -102,6 +102,15 @@ private slots:
         QCOMPARE(between.size(), size_t(6));
         QCOMPARE(between.front().time, times.at(4));
         QCOMPARE(buffer.since(times.at(3) - 1).front().time, times.at(3));
+        // forEachSince visits the same entries in the same order.
+        QList<qint64> visited;
+        buffer.forEachSince(times.at(3) + 5,
+                            [&visited](const UpdateBuffer::Entry &entry) { visited.append(entry.time); });
+        QCOMPARE(visited, times.mid(4));
+        visited.clear();
+        buffer.forEachSince(times.last(),
+                            [&visited](const UpdateBuffer::Entry &entry) { visited.append(entry.time); });
+        QVERIFY(visited.isEmpty());
     }
 
     void pruningDropsOldEntries()

@@ -45,11 +45,20 @@ const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, Json upda
     return entry;
 }
 
+std::deque<UpdateBuffer::Entry>::const_iterator UpdateBuffer::firstAfter(qint64 since) const
+{
+    return std::upper_bound(m_entries.begin(), m_entries.end(), since,
+                            [](qint64 time, const Entry &entry) { return time < entry.time; });
+}
+
 std::vector<UpdateBuffer::Entry> UpdateBuffer::since(qint64 since) const
 {
-    const auto first = std::upper_bound(m_entries.begin(), m_entries.end(), since,
-                                        [](qint64 time, const Entry &entry) { return time < entry.time; });
-    return std::vector<Entry>(first, m_entries.end());
+    return std::vector<Entry>(firstAfter(since), m_entries.end());
+}
+
+void UpdateBuffer::forEachSince(qint64 since, const std::function<void(const Entry &entry)> &visit) const
+{
+    std::for_each(firstAfter(since), m_entries.end(), visit);
 }
 
 bool UpdateBuffer::isTooOld(qint64 since) const

@@ -34,6 +34,8 @@ public:
 
     // Kept entries with time > since, oldest first.
     std::vector<Entry> since(qint64 since) const;
+    // The same without copying: visit is called for each of them.
+    void forEachSince(qint64 since, const std::function<void(const Entry &entry)> &visit) const;
     // True when `since` lies before the retention window (now − retention), i.e. updates may have been
     // dropped.
     bool isTooOld(qint64 since) const;
@@ -50,6 +52,7 @@ signals:
 
 private:
     void prune();
+    std::deque<Entry>::const_iterator firstAfter(qint64 since) const;
 
     qint64 m_retention;
     Clock m_clock;
