@@ -116,6 +116,17 @@ ApplicationWindow {
                         ToolTip.delay: 800
                         ToolTip.text: qsTr("%1 (Ctrl+%2)").arg(modelData.title).arg(index + 1)
                         onClicked: window.showPage(modelData.key)
+                        background: Rectangle {
+                            radius: Theme.radius
+                            color: parent.highlighted ? Theme.accent : parent.hovered ? Theme.surfaceAlt : "transparent"
+                            border.color: parent.visualFocus ? Theme.accent : "transparent"
+                        }
+                        contentItem: Label {
+                            text: parent.text
+                            color: parent.highlighted ? Theme.accentText : Theme.text
+                            font.bold: parent.highlighted
+                            verticalAlignment: Text.AlignVCenter
+                        }
                     }
                 }
 

@@ -21,6 +21,7 @@ RowLayout {
 
     ColumnLayout {
         Layout.preferredWidth: 330
+        Layout.maximumWidth: 330
         Layout.alignment: Qt.AlignTop
         spacing: 0
         Label {
@@ -39,6 +40,7 @@ RowLayout {
 
     ColumnLayout {
         Layout.fillWidth: true
+        Layout.preferredWidth: 400
         spacing: 2
 
         Loader {

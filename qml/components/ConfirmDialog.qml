@@ -13,10 +13,9 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     modal: true
     focus: true
-    width: Math.min(460, parent ? parent.width - 40 : 460)
+    width: 460
 
-    Label {
-        width: dialog.availableWidth
+    contentItem: Label {
         text: dialog.message
         wrapMode: Text.Wrap
     }

@@ -45,6 +45,20 @@ ColumnLayout {
                 text: modelData.text
                 font.pixelSize: Theme.smallSize
                 Accessible.name: qsTr("Show %1").arg(modelData.text)
+                leftPadding: 10
+                rightPadding: 10
+                topPadding: 3
+                bottomPadding: 3
+                background: Rectangle {
+                    radius: height / 2
+                    color: parent.checked ? Theme.selection : Theme.surface
+                    border.color: parent.visualFocus ? Theme.accent : parent.checked ? Theme.accent : Theme.border
+                }
+                contentItem: Label {
+                    text: (parent.checked ? "✓ " : "") + parent.text
+                    font: parent.font
+                    color: parent.checked ? Theme.text : Theme.textMuted
+                }
                 onToggled: feedView.feed.kinds = checked ? (feedView.feed.kinds | modelData.bit) : (feedView.feed.kinds & ~modelData.bit)
             }
         }

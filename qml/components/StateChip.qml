@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Autohost
 
 // A short state word on a tinted background.
@@ -11,6 +12,8 @@ Rectangle {
 
     implicitWidth: label.implicitWidth + 14
     implicitHeight: label.implicitHeight + 4
+    // A row short of space must not squeeze the chip below its text.
+    Layout.minimumWidth: implicitWidth
     radius: height / 2
     color: Qt.rgba(tint.r, tint.g, tint.b, 0.16)
     border.color: Qt.rgba(tint.r, tint.g, tint.b, 0.5)

@@ -69,10 +69,6 @@ Item {
                 font.bold: true
                 Accessible.role: Accessible.Heading
             }
-            StateChip {
-                text: Format.battleState(page.info.battleState)
-                tint: Format.battleStateColor(page.info.battleState, Theme)
-            }
             Item { Layout.fillWidth: true }
             Button {
                 text: qsTr("Instance folder")
@@ -87,17 +83,37 @@ Item {
                 Accessible.name: qsTr("Open the engine log")
             }
             Button {
+                id: killButton
                 text: qsTr("Kill battle")
                 enabled: page.active
-                palette.button: Theme.bad
-                palette.buttonText: "white"
+                contentItem: Label {
+                    text: killButton.text
+                    color: killButton.enabled ? "white" : Theme.textMuted
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+                background: Rectangle {
+                    implicitWidth: 100
+                    implicitHeight: 28
+                    radius: 3
+                    color: !killButton.enabled ? Theme.surfaceAlt : killButton.down ? Qt.darker(Theme.bad, 1.2) : Theme.bad
+                    border.color: killButton.visualFocus ? Theme.text : "transparent"
+                    border.width: 2
+                }
                 Accessible.name: qsTr("Kill the battle")
                 onClicked: page.ask(qsTr("Kill battle %1? The engine is told to quit and every player is disconnected.").arg(Format.shortId(page.battleId)),
                                     qsTr("Kill"), () => page.report(AppController.killBattle(page.battleId)))
             }
         }
 
-        Label {
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            StateChip {
+                text: Format.battleState(page.info.battleState)
+                tint: Format.battleStateColor(page.info.battleState, Theme)
+            }
+            Label {
             Layout.fillWidth: true
             text: qsTr("%1 · %2 · engine %3 · port %4 · PID %5 · up %6")
                   .arg(page.info.gameName || "").arg(page.info.mapName || "").arg(page.info.engineVersion || "")
@@ -105,6 +121,7 @@ Item {
                   .arg(Format.duration(page.info.uptimeSeconds))
             color: Theme.textMuted
             elide: Text.ElideRight
+            }
         }
         Label {
             Layout.fillWidth: true

@@ -189,7 +189,7 @@ Item {
                                         verticalAlignment: Text.AlignVCenter
                                         text: cells.texts[index]
                                         elide: Text.ElideRight
-                                        font.family: index === 1 ? "monospace" : ""
+                                        font.family: index === 1 ? "monospace" : Qt.application.font.family
                                     }
                                 }
                             }

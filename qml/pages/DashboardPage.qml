@@ -112,16 +112,9 @@ ScrollView {
                 Layout.fillWidth: true
                 title: qsTr("Running battles, last hour")
 
-                RowLayout {
-                    StatTile {
-                        value: AppController.currentBattles
-                        caption: qsTr("now")
-                    }
-                    StatTile {
-                        Layout.leftMargin: Theme.padding
-                        value: Math.round(battlesChart.scaleMaximum)
-                        caption: qsTr("scale top")
-                    }
+                StatTile {
+                    value: AppController.currentBattles
+                    caption: qsTr("now")
                 }
                 Sparkline {
                     id: battlesChart

@@ -111,7 +111,7 @@ ScrollView {
                         }
                         Label {
                             visible: install.phase === "downloading" && install.bytesTotal > 0
-                            text: qsTr("%1 of %2").arg(Format.bytes(install.bytesDone)).arg(Format.bytes(install.bytesTotal))
+                            text: qsTr("%1 of %2 (%3 %)").arg(Format.bytes(install.bytesDone)).arg(Format.bytes(install.bytesTotal)).arg(Math.round(100 * Math.max(0, install.progress)))
                             color: Theme.textMuted
                         }
                         Button {

@@ -85,7 +85,7 @@ Item {
                 delegate: Label {
                     id: line
                     required property string timeText
-                    required property string level
+                    required property string levelText
                     required property string category
                     required property string message
 
@@ -94,8 +94,8 @@ Item {
                     textFormat: Text.PlainText
                     font.family: "monospace"
                     font.pixelSize: 12
-                    color: page.levelColor(level)
-                    text: timeText + "  " + level.toUpperCase().padEnd(7) + " " + category + "  " + message
+                    color: page.levelColor(levelText)
+                    text: timeText + "  " + levelText.toUpperCase().padEnd(7) + " " + category + "  " + message
                 }
             }
         }

@@ -8,6 +8,7 @@
 #include "autohostservice.h"
 #include "launcher.h"
 #include "logging.h"
+#include "logrecorder.h"
 #include "signalwatcher.h"
 
 Q_IMPORT_QML_PLUGIN(AutohostPlugin)
@@ -41,6 +42,9 @@ int main(int argc, char *argv[])
     nameApplication();
     QGuiApplication::setApplicationDisplayName(u"Autohost"_s);
     QGuiApplication::setDesktopFileName(u"io.github.autohost.Autohost"_s);
+    // Everything logged from the start shows in the log view.
+    LogRecorder recorder;
+    LogRecorder::setActive(&recorder);
     Launcher launcher;
     if (const int exitCode = launcher.prepare(app, Launcher::Face::Desktop); exitCode >= 0)
     {
@@ -48,7 +52,7 @@ int main(int argc, char *argv[])
     }
 
     AutohostService service(launcher.config());
-    AppController controller(&service, {launcher.configFilePath(), launcher.dataDir(), {}});
+    AppController controller(&service, {launcher.configFilePath(), launcher.dataDir(), {}}, &recorder);
     AppController::setInstance(&controller);
 
     // Ctrl+C in the terminal: the same clean shutdown as quitting from the window.

@@ -25,7 +25,8 @@ namespace
 AppController *s_instance = nullptr;
 }
 
-AppController::AppController(AutohostService *service, const Paths &paths, QObject *parent)
+AppController::AppController(AutohostService *service, const Paths &paths, LogRecorder *recorder,
+                             QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_battleList(new BattleListModel(service->battles(), this))
@@ -34,10 +35,17 @@ AppController::AppController(AutohostService *service, const Paths &paths, QObje
     , m_installs(new InstallListModel(service->installer(), this))
     , m_metrics(new MetricsHistory(service->battles(), service->updates(), this))
     , m_settings(new ConfigEditor(paths.configFile, this))
+    , m_feeds(new BattleFeeds(service->battles(), service->updates(), this))
+    , m_ownRecorder(recorder ? nullptr : std::make_unique<LogRecorder>())
+    , m_log(new LogModel(recorder ? recorder : m_ownRecorder.get(), this))
     , m_configFilePath(paths.configFile)
     , m_dataDir(paths.dataDir)
     , m_preferences(paths.preferencesFile)
 {
+    if (m_ownRecorder)
+    {
+        LogRecorder::setActive(m_ownRecorder.get());
+    }
     m_battleFilter->setSourceModel(m_battleList);
     if (service->config().localMode())
     {
@@ -229,6 +237,24 @@ PlayerListModel *AppController::players(const QString &battleId) const
     return model;
 }
 
+FeedModel *AppController::feed(const QString &battleId) const
+{
+    FeedModel *model = m_feeds->feed(QUuid::fromString(battleId));
+    if (model)
+    {
+        QQmlEngine::setObjectOwnership(model, QQmlEngine::CppOwnership);
+    }
+    return model;
+}
+
+void AppController::note(const QString &battleId, const QString &text)
+{
+    if (FeedModel *model = m_feeds->feed(QUuid::fromString(battleId)))
+    {
+        model->appendNote(text);
+    }
+}
+
 Result<Battle *> AppController::findBattle(const QString &battleId) const
 {
     auto battle = m_service->battles()->find(QUuid::fromString(battleId));
@@ -241,9 +267,10 @@ Result<Battle *> AppController::findBattle(const QString &battleId) const
 
 namespace
 {
-QString errorText(const Status &status)
+QString playerName(const Battle *battle, const QString &userId)
 {
-    return status ? QString() : status.error();
+    const auto player = battle->players().byUserId(userId);
+    return player ? player->name : userId;
 }
 } // namespace
 
@@ -255,25 +282,58 @@ QString AppController::killBattle(const QString &battleId)
         return battle.error();
     }
     (*battle)->stop(u"killed from the desktop app"_s);
+    note(battleId, tr("You killed the battle."));
     return {};
 }
 
 QString AppController::kickPlayer(const QString &battleId, const QString &userId)
 {
     const auto battle = findBattle(battleId);
-    return battle ? errorText((*battle)->kickPlayer(userId)) : battle.error();
+    if (!battle)
+    {
+        return battle.error();
+    }
+    const QString name = playerName(*battle, userId);
+    if (const Status kicked = (*battle)->kickPlayer(userId); !kicked)
+    {
+        return kicked.error();
+    }
+    note(battleId, tr("You kicked %1.").arg(name));
+    return {};
 }
 
 QString AppController::specPlayer(const QString &battleId, const QString &userId)
 {
     const auto battle = findBattle(battleId);
-    return battle ? errorText((*battle)->specPlayers({userId})) : battle.error();
+    if (!battle)
+    {
+        return battle.error();
+    }
+    if (const Status specced = (*battle)->specPlayers({userId}); !specced)
+    {
+        return specced.error();
+    }
+    note(battleId, tr("You made %1 a spectator.").arg(playerName(*battle, userId)));
+    return {};
 }
 
 QString AppController::mutePlayer(const QString &battleId, const QString &userId, bool chat, bool draw)
 {
     const auto battle = findBattle(battleId);
-    return battle ? errorText((*battle)->mutePlayer(userId, chat, draw)) : battle.error();
+    if (!battle)
+    {
+        return battle.error();
+    }
+    if (const Status muted = (*battle)->mutePlayer(userId, chat, draw); !muted)
+    {
+        return muted.error();
+    }
+    const QString name = playerName(*battle, userId);
+    note(battleId, chat && draw ? tr("You muted %1's chat and drawing.").arg(name)
+                   : chat       ? tr("You muted %1's chat.").arg(name)
+                   : draw       ? tr("You muted %1's drawing.").arg(name)
+                                : tr("You unmuted %1.").arg(name));
+    return {};
 }
 
 QString AppController::hostAddress() const
@@ -301,13 +361,23 @@ QVariantMap AppController::addPlayer(const QString &battleId, const QString &nam
     {
         return {{u"error"_s, added.error()}};
     }
+    note(battleId, tr("You added %1 as a spectator.").arg(name.trimmed()));
     return {{u"userId"_s, userId}, {u"password"_s, password}};
 }
 
 QString AppController::sendMessage(const QString &battleId, const QString &message)
 {
     const auto battle = findBattle(battleId);
-    return battle ? errorText((*battle)->sendMessage(message)) : battle.error();
+    if (!battle)
+    {
+        return battle.error();
+    }
+    if (const Status sent = (*battle)->sendMessage(message); !sent)
+    {
+        return sent.error();
+    }
+    note(battleId, tr("You said: %1").arg(message));
+    return {};
 }
 
 QString AppController::sendCommand(const QString &battleId, const QString &commandLine)
@@ -324,7 +394,16 @@ QString AppController::sendCommand(const QString &battleId, const QString &comma
     }
     const QString command = words.takeFirst();
     const auto battle = findBattle(battleId);
-    return battle ? errorText((*battle)->sendCommand(command, words)) : battle.error();
+    if (!battle)
+    {
+        return battle.error();
+    }
+    if (const Status sent = (*battle)->sendCommand(command, words); !sent)
+    {
+        return sent.error();
+    }
+    note(battleId, tr("You sent the command: /%1").arg((QStringList{command} + words).join(u' ')));
+    return {};
 }
 
 QString AppController::openPath(const QString &battleId, const QString &role) const

@@ -6,11 +6,15 @@
 #include <QtQml/qqmlregistration.h>
 
 #include "local/localbattleform.h"
+#include "logrecorder.h"
+#include "models/battlefeeds.h"
 #include "models/battlefiltermodel.h"
 #include "models/battlelistmodel.h"
 #include "models/configeditor.h"
 #include "models/enginelistmodel.h"
+#include "models/feedmodel.h"
 #include "models/installlistmodel.h"
+#include "models/logmodel.h"
 #include "models/metricshistory.h"
 #include "models/playerlistmodel.h"
 #include "uipreferences.h"
@@ -56,6 +60,7 @@ class AppController : public QObject
     Q_PROPERTY(InstallListModel *installs READ installs CONSTANT)
     Q_PROPERTY(MetricsHistory *metrics READ metrics CONSTANT)
     Q_PROPERTY(ConfigEditor *settings READ settings CONSTANT)
+    Q_PROPERTY(LogModel *log READ log CONSTANT)
     // Local mode only (null with a lobby server): the form that starts battles on this machine.
     Q_PROPERTY(LocalBattleForm *localBattle READ localBattle CONSTANT)
     // The address players connect to.
@@ -69,7 +74,9 @@ public:
         QString preferencesFile; // the app's own preferences; empty: the platform's default
     };
 
-    AppController(AutohostService *service, const Paths &paths, QObject *parent = nullptr);
+    // recorder: where the log view's lines come from; null: a recorder of the controller's own, made active.
+    AppController(AutohostService *service, const Paths &paths, LogRecorder *recorder = nullptr,
+                  QObject *parent = nullptr);
     ~AppController() override;
 
     // QML's singleton factory: the instance main() made (owned by C++).
@@ -106,6 +113,7 @@ public:
     InstallListModel *installs() const { return m_installs; }
     MetricsHistory *metrics() const { return m_metrics; }
     ConfigEditor *settings() const { return m_settings; }
+    LogModel *log() const { return m_log; }
     LocalBattleForm *localBattle() const { return m_localBattle; }
     QString hostAddress() const;
     AutohostService *service() const { return m_service; }
@@ -114,6 +122,8 @@ public:
     Q_INVOKABLE QVariantMap battleInfo(const QString &battleId) const;
     // A battle's players and spectators with their live state (null when unknown).
     Q_INVOKABLE PlayerListModel *players(const QString &battleId) const;
+    // A battle's live feed (null when unknown).
+    Q_INVOKABLE FeedModel *feed(const QString &battleId) const;
 
     // The operator's actions on a battle. Each returns an empty text, or what went wrong.
     Q_INVOKABLE QString killBattle(const QString &battleId);
@@ -146,6 +156,8 @@ signals:
 private:
     Result<Battle *> findBattle(const QString &battleId) const;
     QString openPath(const QString &battleId, const QString &role) const;
+    // Shows what the operator did in the battle's feed.
+    void note(const QString &battleId, const QString &text);
 
     AutohostService *m_service;
     BattleListModel *m_battleList;
@@ -154,6 +166,9 @@ private:
     InstallListModel *m_installs;
     MetricsHistory *m_metrics;
     ConfigEditor *m_settings;
+    BattleFeeds *m_feeds;
+    std::unique_ptr<LogRecorder> m_ownRecorder;
+    LogModel *m_log;
     LocalBattleForm *m_localBattle = nullptr;
     QString m_configFilePath;
     QString m_dataDir;

@@ -8,6 +8,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,6 +18,7 @@
 #include "appcontroller.h"
 #include "autohostservice.h"
 #include "faketachyonserver.h"
+#include "logging.h"
 #include "testarchive.h"
 #include "testhttpserver.h"
 #include "util/conversions.h"
@@ -69,8 +71,9 @@ private:
     {
         app.service = std::make_unique<AutohostService>(config);
         app.controller = std::make_unique<AppController>(
-            app.service.get(), AppController::Paths{m_dir.filePath(name + u"/config.json"_s), m_dir.filePath(name),
-                                                    m_dir.filePath(name + u"/desktop.ini"_s)});
+            app.service.get(),
+            AppController::Paths{m_dir.filePath(name + u"/config.json"_s), m_dir.filePath(name),
+                                 m_dir.filePath(name + u"/desktop.ini"_s)});
         AppController::setInstance(app.controller.get());
         app.engine = std::make_unique<QQmlApplicationEngine>();
         app.engine->setOutputWarningsToStandardError(true);
@@ -130,11 +133,6 @@ private:
         return int(colours.size());
     }
 
-    static StringPairs gameScript(const QString &script)
-    {
-        return {{u"fakescript"_s, script}};
-    }
-
 private slots:
     void initTestCase()
     {
@@ -142,6 +140,8 @@ private slots:
         QVERIFY(m_output.mkpath(u"."_s));
         m_portBase = 33000 + int(QCoreApplication::applicationPid() % 40) * 200;
         QQuickStyle::setStyle(u"Fusion"_s);
+        // The log view shows what the program logs, as in the app.
+        LogOutput::install(LogOutput::Format::Text);
     }
 
     void serverModeViews()
@@ -153,8 +153,8 @@ private slots:
         QVERIFY(cdn.listen());
         // One install stalls part way through its download; another version does not exist on the CDN.
         TestArchive archive;
-        archive.addFile(u"spring-dedicated"_s, "#!/bin/sh\n", 0755).addFile(u"base/content.sdz"_s,
-                                                                             QByteArray(400 * 1024, 'x'));
+        archive.addFile(u"spring-dedicated"_s, "#!/bin/sh\n", 0755)
+            .addFile(u"base/content.sdz"_s, QByteArray(400 * 1024, 'x'));
         const QString archiveFile = m_dir.filePath(u"engine.7z"_s);
         QVERIFY(archive.write7z(archiveFile));
         QFile archiveReader(archiveFile);
@@ -162,12 +162,13 @@ private slots:
         const QByteArray archiveBytes = archiveReader.readAll();
         TestHttpServer::Response find;
         find.contentType = "application/json";
-        find.body = dumpJsonBytes(Json::array({{{"filename", "engine.7z"},
-                                                 {"springname", "2025.07.07"},
-                                                 {"md5", "0123456789abcdef0123456789abcdef"},
-                                                 {"category", "engine_linux64"},
-                                                 {"size", archiveBytes.size()},
-                                                 {"mirrors", {toStdString(cdn.url(u"/files/engine.7z"_s).toString())}}}}));
+        find.body = dumpJsonBytes(
+            Json::array({{{"filename", "engine.7z"},
+                          {"springname", "2025.07.07"},
+                          {"md5", "0123456789abcdef0123456789abcdef"},
+                          {"category", "engine_linux64"},
+                          {"size", archiveBytes.size()},
+                          {"mirrors", {toStdString(cdn.url(u"/files/engine.7z"_s).toString())}}}}));
         cdn.setHandler(u"/cdn/find"_s,
                        [find](const QUrl &target)
                        {
@@ -204,12 +205,13 @@ private slots:
         const int connection = server.waitForReadyAutohost();
         QVERIFY(connection >= 0);
 
-        auto start = [&](const QList<int> &teamSizes, int spectators, const QString &script)
+        auto start = [&](const QList<int> &teamSizes, int spectators, const QString &script,
+                         const QString &afterStart = {})
         {
             Json allyTeams = Json::array();
             int user = 1000 + int(QRandomGenerator::global()->bounded(8000));
-            const QStringList names = {u"Alice"_s, u"Bob"_s,   u"Carol"_s, u"Dave"_s,   u"Erin"_s,
-                                       u"Frank"_s, u"Grace"_s, u"Heidi"_s, u"Ivan"_s,   u"Judy"_s};
+            const QStringList names = {u"Alice"_s, u"Bob"_s,   u"Carol"_s, u"Dave"_s, u"Erin"_s,
+                                       u"Frank"_s, u"Grace"_s, u"Heidi"_s, u"Ivan"_s, u"Judy"_s};
             int index = 0;
             for (const int size : teamSizes)
             {
@@ -240,7 +242,10 @@ private slots:
                      {"startPosType", "ingame"},
                      {"allyTeams", allyTeams},
                      {"spectators", specs},
-                     {"gameOptions", {{"fakescript", toStdString(script)}}}});
+                     {"gameOptions", afterStart.isEmpty()
+                                         ? Json{{"fakescript", toStdString(script)}}
+                                         : Json{{"fakescript", toStdString(script)},
+                                                {"fakeafterstart", toStdString(afterStart)}}}});
             const Json response = server.waitForResponse(messageId, 10000);
             return response.value("status", "") == "success" ? uuidText(id) : QString();
         };
@@ -248,13 +253,16 @@ private slots:
         const QString main = start(
             {2, 2}, 1,
             u"join,0|join,1|join,2|wait,200|join,3|join,4|chat,0,254,gl hf everyone|chat,2,252,push mid|"
-            "startplaying|luamsg,0,120,a,bWluaWdhbWU6aGVsbG8=|chat,1,254,gg no re|message,Connection attempt from "
-            "Bob|defeated,3|left,3,1|chat,4,253,nice game so far|luamsg,1,120,a,bWluaWdhbWU6c3RhdHM="_s);
+            "startplaying|luamsg,0,2000,a,bWluaWdhbWU6aGVsbG8=|chat,1,254,gg no re|message,Connection "
+            "attempt "
+            "from "
+            "Bob|defeated,3|left,3,1|chat,4,253,nice game so far|luamsg,1,100,0,bWluaWdhbWU6c3RhdHM="_s);
         QVERIFY(!main.isEmpty());
         QVERIFY(!start({1, 1}, 0, u"join,0|join,1|startplaying|chat,0,254,hi"_s).isEmpty());
         const QString ended = start({1, 1}, 0, u"join,0|join,1|startplaying"_s);
         QVERIFY(!ended.isEmpty());
-        const QString crashed = start({3, 3}, 2, u"join,0|join,1|join,2|join,3|startplaying"_s);
+        const QString crashed =
+            start({3, 3}, 2, u"join,0|join,1|join,2|join,3|startplaying"_s, u"crash:1500"_s);
         QVERIFY(!crashed.isEmpty());
         QVERIFY(app.controller->killBattle(ended).isEmpty());
 
@@ -270,13 +278,16 @@ private slots:
             const int wave = int(40 + 35 * std::sin(sample / 30.0));
             for (int i = 0; i < wave * 10; ++i)
             {
-                app.service->updates()->append(QUuid(), Json{{"type", "engine_message"}, {"message", "tick"}});
+                app.service->updates()->append(QUuid(),
+                                               Json{{"type", "engine_message"}, {"message", "tick"}});
             }
             clock += 10000;
             metrics->sampleNow();
         }
         QTRY_COMPARE_WITH_TIMEOUT(app.controller->battleInfo(ended).value(u"battleState"_s).toString(),
                                   u"ended"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.controller->battleInfo(crashed).value(u"battleState"_s).toString(),
+                                  u"crashed"_s, 10000);
         QTest::qWait(2500); // joins, chat and the CPU/memory refresh
 
         capture(app, u"dashboard"_s, u"dashboard"_s);
@@ -285,7 +296,6 @@ private slots:
         capture(app, u"engines"_s, u"engines"_s);
         capture(app, u"log"_s, u"log"_s);
         capture(app, u"settings"_s, u"settings"_s);
-        Q_UNUSED(crashed);
 
         app.controller->quit();
         QTRY_VERIFY_WITH_TIMEOUT(app.service->battles()->currentBattles() == 0, 15000);
