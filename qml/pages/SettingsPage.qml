@@ -10,6 +10,14 @@ ScrollView {
     readonly property var editor: AppController.settings
     contentWidth: availableWidth
 
+    ConfirmDialog {
+        id: restartConfirm
+        title: qsTr("Restart the autohost?")
+        message: qsTr("%n battle(s) are running. Restarting stops them: every engine is told to quit and players are disconnected.", "", AppController.currentBattles)
+        confirmText: qsTr("Stop battles and restart")
+        onAccepted: AppController.restart()
+    }
+
     ColumnLayout {
         width: page.availableWidth
         spacing: Theme.padding
@@ -85,6 +93,11 @@ ScrollView {
                     text: qsTr("Discard changes")
                     enabled: page.editor.dirty
                     onClicked: page.editor.reload()
+                }
+                Button {
+                    visible: page.editor.restartRequired && page.editor.valid
+                    text: AppController.currentBattles > 0 ? qsTr("Restart (stops %n battle(s))", "", AppController.currentBattles) : qsTr("Restart now")
+                    onClicked: AppController.currentBattles > 0 ? restartConfirm.open() : AppController.restart()
                 }
                 Label {
                     Layout.fillWidth: true

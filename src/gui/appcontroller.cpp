@@ -5,6 +5,7 @@
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QProcess>
 #include <QQmlEngine>
 #include <QRegularExpression>
 #include <QUrl>
@@ -54,7 +55,17 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
     connect(service, &AutohostService::serverUserCountChanged, this, &AppController::serverUserCountChanged);
     connect(service->battles(), &BattleManager::capacityChanged, this, &AppController::capacityChanged);
     connect(service->engines(), &EngineCatalog::versionsChanged, this, &AppController::enginesChanged);
-    connect(service, &AutohostService::finished, this, [] { QCoreApplication::exit(0); });
+    connect(service, &AutohostService::finished, this,
+            [this]
+            {
+                if (m_restarting)
+                {
+                    // The same program with the same arguments: it reads the saved configuration.
+                    QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                            QCoreApplication::arguments().mid(1));
+                }
+                QCoreApplication::exit(0);
+            });
 
     // The retry countdown ticks once a second while a reconnect is pending.
     m_countdown.setInterval(1000);
@@ -202,6 +213,12 @@ QStringList AppController::engineVersions() const
 void AppController::setDraining(bool draining)
 {
     m_service->battles()->setAccepting(!draining);
+}
+
+void AppController::restart()
+{
+    m_restarting = true;
+    quit();
 }
 
 void AppController::quit()

@@ -145,6 +145,8 @@ public:
     Q_INVOKABLE void setDraining(bool draining);
     // Clean shutdown of every battle, then quits.
     Q_INVOKABLE void quit();
+    // Like quit(), then starts the program again (to use a saved configuration).
+    Q_INVOKABLE void restart();
 
 signals:
     void connectionChanged();
@@ -176,4 +178,5 @@ private:
     QTimer m_countdown;
     QDateTime m_connectedSince;
     bool m_shuttingDown = false;
+    bool m_restarting = false;
 };
