@@ -54,6 +54,7 @@ int main(int argc, char *argv[])
     AutohostService service(launcher.config());
     AppController controller(&service, {launcher.configFilePath(), launcher.dataDir(), {}}, &recorder);
     AppController::setInstance(&controller);
+    QObject::connect(&controller, &AppController::finished, &app, [] { QCoreApplication::exit(0); });
 
     // Ctrl+C in the terminal: the same clean shutdown as quitting from the window.
     SignalWatcher watcher;

@@ -64,7 +64,7 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
                     QProcess::startDetached(QCoreApplication::applicationFilePath(),
                                             QCoreApplication::arguments().mid(1));
                 }
-                QCoreApplication::exit(0);
+                emit finished();
             });
 
     // The retry countdown ticks once a second while a reconnect is pending.

@@ -154,6 +154,8 @@ signals:
     void capacityChanged();
     void enginesChanged();
     void shuttingDownChanged();
+    // The service has shut down after quit() or restart(): the program may exit.
+    void finished();
 
 private:
     Result<Battle *> findBattle(const QString &battleId) const;
