@@ -12,14 +12,31 @@ ScrollView {
 
     contentWidth: availableWidth
 
+    // Why the last start failed, until the next one.
+    property string startError
+
     function error(field) {
         return page.form.errors[field] || ""
+    }
+    // An editable box also sets its text by itself (when it is created, when its suggestions change): only what
+    // the operator types goes into the form, and after such a reset the box shows the form's value again.
+    function nameEdited(box, property) {
+        if (box.editText === page.form[property])
+            return
+        if (box.contentItem.activeFocus)
+            page.form[property] = box.editText
+        else
+            Qt.callLater(() => box.editText = Qt.binding(() => page.form[property]))
     }
 
     Connections {
         target: page.form
         function onStarted(battleId) {
             result.battleId = battleId
+            page.startError = ""
+        }
+        function onStartFailed(reason) {
+            page.startError = reason
         }
     }
 
@@ -63,11 +80,13 @@ ScrollView {
 
                 Label { text: qsTr("Game") }
                 ComboBox {
+                    id: gameBox
                     Layout.fillWidth: true
                     editable: true
                     model: page.form.games
                     editText: page.form.gameName
-                    onEditTextChanged: if (editText !== page.form.gameName) page.form.gameName = editText
+                    onEditTextChanged: page.nameEdited(gameBox, "gameName")
+                    onActivated: page.form.gameName = currentText
                     Accessible.name: qsTr("Game name")
                 }
                 Item { width: 1; height: 1; visible: page.error("gameName").length > 0 }
@@ -75,11 +94,13 @@ ScrollView {
 
                 Label { text: qsTr("Map") }
                 ComboBox {
+                    id: mapBox
                     Layout.fillWidth: true
                     editable: true
                     model: page.form.maps
                     editText: page.form.mapName
-                    onEditTextChanged: if (editText !== page.form.mapName) page.form.mapName = editText
+                    onEditTextChanged: page.nameEdited(mapBox, "mapName")
+                    onActivated: page.form.mapName = currentText
                     Accessible.name: qsTr("Map name")
                 }
                 Item { width: 1; height: 1; visible: page.error("mapName").length > 0 }
@@ -116,36 +137,38 @@ ScrollView {
                 wrapMode: Text.Wrap
             }
             Repeater {
-                model: page.form.allyTeams
+                // By count, so that editing one ally team does not rebuild the fields (and the focus) of all.
+                model: page.form.allyTeams.length
                 delegate: ColumnLayout {
+                    id: allyTeam
                     required property int index
-                    required property string modelData
+                    readonly property string names: page.form.allyTeams[allyTeam.index] || ""
                     Layout.fillWidth: true
                     spacing: 2
                     RowLayout {
                         Layout.fillWidth: true
                         Label {
-                            text: qsTr("Ally team %1").arg(index + 1)
+                            text: qsTr("Ally team %1").arg(allyTeam.index + 1)
                             Layout.preferredWidth: 110
                         }
                         TextField {
                             Layout.fillWidth: true
-                            text: modelData
+                            text: allyTeam.names
                             placeholderText: qsTr("Player names, e.g. Alice, Bob")
                             selectByMouse: true
-                            Accessible.name: qsTr("Players of ally team %1").arg(index + 1)
-                            onEditingFinished: if (text !== modelData) page.form.setAllyTeam(index, text)
+                            Accessible.name: qsTr("Players of ally team %1").arg(allyTeam.index + 1)
+                            onEditingFinished: if (text !== allyTeam.names) page.form.setAllyTeam(allyTeam.index, text)
                         }
                         ToolButton {
                             text: "✕"
                             enabled: page.form.allyTeams.length > 1
-                            Accessible.name: qsTr("Remove ally team %1").arg(index + 1)
-                            onClicked: page.form.removeAllyTeam(index)
+                            Accessible.name: qsTr("Remove ally team %1").arg(allyTeam.index + 1)
+                            onClicked: page.form.removeAllyTeam(allyTeam.index)
                         }
                     }
                     Label {
                         visible: text.length > 0
-                        text: page.error("allyTeams." + index)
+                        text: page.error("allyTeams." + allyTeam.index)
                         color: Theme.bad
                         Layout.leftMargin: 110
                     }
@@ -195,7 +218,7 @@ ScrollView {
             }
             Label {
                 Layout.fillWidth: true
-                text: page.error("start")
+                text: page.startError.length > 0 ? qsTr("The battle did not start: %1").arg(page.startError) : ""
                 color: Theme.bad
                 wrapMode: Text.Wrap
             }

@@ -353,11 +353,11 @@ private slots:
             QVERIFY2(log.contains(line), qPrintable(line + u" missing from\n"_s + log));
         }
         QVERIFY(log.indexOf(u"/specbynum 0"_s) < log.indexOf(u"/specbynum 1"_s));
-        // Nothing reached the engine for the refused requests (timestamps and ports may contain 999 by
-        // chance).
+        // Nothing reached the engine for the refused requests: no datagram names user 999 (only the
+        // datagrams, as timestamps and ports may contain 999 by chance).
         for (const QString &line : log.split(u'\n'))
         {
-            QVERIFY2(!line.contains(u"received: "_s) || !line.contains(u"999"_s), qPrintable(line));
+            QVERIFY2(!line.section(u"received: "_s, 1).contains(u"999"_s), qPrintable(line));
         }
         QTRY_VERIFY_WITH_TIMEOUT(
             [&]

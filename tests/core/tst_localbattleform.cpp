@@ -82,13 +82,16 @@ private slots:
         QCOMPARE(form.availableEngines(), QStringList{QString::fromLatin1(OlderEngine)});
         QCOMPARE(form.engineVersion(), QString::fromLatin1(OlderEngine));
         QCOMPARE(form.startPosType(), u"chooseInGame"_s);
-        QCOMPARE(form.allyTeams(), QStringList({u"Player 1"_s, u"Player 2"_s}));
+        QCOMPARE(form.allyTeams(), QStringList({u"Player1"_s, u"Player2"_s}));
         QCOMPARE(form.spectators(), QString());
         QVERIFY(form.errors().isEmpty());
         QVERIFY(!form.busy());
         QVERIFY(form.lastResult().isEmpty());
         QCOMPARE(form.plan().startPosType, StartPosType::Ingame);
-        QCOMPARE(form.plan().allyTeams, QList<QStringList>({{u"Player 1"_s}, {u"Player 2"_s}}));
+        QCOMPARE(form.plan().allyTeams, QList<QStringList>({{u"Player1"_s}, {u"Player2"_s}}));
+        // The players the form opens with are valid: only what the operator must pick is missing.
+        QVERIFY(!form.validate());
+        QCOMPARE(form.errors().keys(), QStringList({u"gameName"_s, u"mapName"_s}));
         // The content of the configured data directory turns up as suggestions.
         QTRY_VERIFY_WITH_TIMEOUT(form.games().contains(QString::fromLatin1(TestContent::GameName)), 10000);
         QVERIFY(form.maps().contains(QString::fromLatin1(TestContent::MapName)));
@@ -127,18 +130,18 @@ private slots:
         LocalBattleForm form(&service);
         QSignalSpy changed(&form, &LocalBattleForm::allyTeamsChanged);
         form.addAllyTeam();
-        QCOMPARE(form.allyTeams(), QStringList({u"Player 1"_s, u"Player 2"_s, QString()}));
+        QCOMPARE(form.allyTeams(), QStringList({u"Player1"_s, u"Player2"_s, QString()}));
         form.setAllyTeam(2, u"Erin, Frank"_s);
         form.setAllyTeam(7, u"ignored"_s);
         QCOMPARE(form.allyTeams().at(2), u"Erin, Frank"_s);
         form.removeAllyTeam(0);
         form.removeAllyTeam(-1);
-        QCOMPARE(form.allyTeams(), QStringList({u"Player 2"_s, u"Erin, Frank"_s}));
-        QCOMPARE(form.plan().allyTeams, QList<QStringList>({{u"Player 2"_s}, {u"Erin"_s, u"Frank"_s}}));
+        QCOMPARE(form.allyTeams(), QStringList({u"Player2"_s, u"Erin, Frank"_s}));
+        QCOMPARE(form.plan().allyTeams, QList<QStringList>({{u"Player2"_s}, {u"Erin"_s, u"Frank"_s}}));
         QCOMPARE(changed.count(), 3);
         form.setSpectators(u"Gina"_s);
         form.resetPlayers();
-        QCOMPARE(form.allyTeams(), QStringList({u"Player 1"_s, u"Player 2"_s}));
+        QCOMPARE(form.allyTeams(), QStringList({u"Player1"_s, u"Player2"_s}));
         QCOMPARE(form.spectators(), QString());
     }
 

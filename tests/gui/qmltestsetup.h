@@ -9,8 +9,9 @@ class AppController;
 class AutohostService;
 class QQmlEngine;
 
-// What the QML tests run against: a real AutohostService in local mode (engines in a temporary directory,
-// no system engine, so the figures are the test's own) and the AppController QML sees.
+// What the QML tests run against: a real AutohostService in local mode (engines in a temporary directory with
+// only the fake engine, no system engine, so the figures are the test's own) and the AppController QML sees.
+// QML starts battles itself, through AppController.localBattle.
 class QmlTestSetup : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public slots:
     void cleanupTestCase();
 
 private:
+    static constexpr auto EngineVersion = "2025.06.22";
     QTemporaryDir m_dir;
     std::unique_ptr<AutohostService> m_service;
     std::unique_ptr<AppController> m_controller;

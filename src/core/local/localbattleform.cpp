@@ -157,7 +157,7 @@ void LocalBattleForm::setAllyTeam(int index, const QString &names)
 
 void LocalBattleForm::resetPlayers()
 {
-    setAllyTeams({u"Player 1"_s, u"Player 2"_s});
+    setAllyTeams({u"Player1"_s, u"Player2"_s});
     setSpectators(QString());
 }
 

@@ -79,7 +79,7 @@ public:
     Q_INVOKABLE void addAllyTeam();
     Q_INVOKABLE void removeAllyTeam(int index);
     Q_INVOKABLE void setAllyTeam(int index, const QString &names);
-    // Two ally teams, "Player 1" against "Player 2", no spectators.
+    // Two ally teams, "Player1" against "Player2" (valid names: no white space), no spectators.
     Q_INVOKABLE void resetPlayers();
     // Fills errors; true when the form describes a battle that can be requested.
     Q_INVOKABLE bool validate();

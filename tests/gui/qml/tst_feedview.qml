@@ -1,0 +1,144 @@
+import QtQuick
+import QtTest
+import Autohost
+import "finder.js" as Finder
+
+// A real battle's feed (a local battle on the fake engine, with a join, a chat line and an operator note):
+// the kind chips and the search field filter it, and the counts say how much shows.
+TestCase {
+    id: testCase
+    name: "FeedView"
+    when: windowShown
+    // A TestCase is invisible unless told otherwise; the items under test live in it and take input.
+    visible: true
+    width: 900
+    height: 600
+
+    property string battleId
+    property var feed: null
+
+    FeedView {
+        id: view
+        anchors.fill: parent
+        feed: testCase.feed
+    }
+    SignalSpy {
+        id: started
+        target: AppController.localBattle
+        signalName: "started"
+    }
+
+    // FeedModel's roles, as numbered in feedmodel.h.
+    readonly property int kindRole: Qt.UserRole + 3
+    readonly property int textRole: Qt.UserRole + 7
+
+    function shownKinds() {
+        const kinds = []
+        for (let row = 0; row < feed.rowCount(); ++row)
+            kinds.push(feed.data(feed.index(row, 0), kindRole))
+        return kinds
+    }
+    function chip(text) {
+        return Finder.find(view, item => item.checkable === true && item.text === text)
+    }
+    function countsLabel() {
+        return Finder.find(view, item => typeof item.text === "string" && /^\d+ of \d+ lines$/.test(item.text))
+    }
+    function type(text) {
+        for (let i = 0; i < text.length; ++i)
+            keyClick(text[i])
+    }
+
+    function initTestCase() {
+        const form = AppController.localBattle
+        tryVerify(() => form.availableEngines.length > 0, 10000)
+        form.gameName = "MiniGame 1.0"
+        form.mapName = "MiniMap"
+        form.resetPlayers()
+        form.start()
+        started.wait(15000)
+        battleId = started.signalArguments[0][0]
+        feed = AppController.feed(battleId)
+        verify(feed)
+        compare(AppController.sendCommand(battleId, "fakeplay join,0 chat,0,254,hello"), "")
+        compare(AppController.sendMessage(battleId, "welcome"), "")
+        tryVerify(() => {
+            feed.flush()
+            const kinds = shownKinds()
+            return kinds.includes(1) && kinds.includes(2) && kinds.includes(32)
+        }, 10000)
+    }
+
+    function cleanup() {
+        feed.kinds = 63
+        feed.searchText = ""
+        view.feed = Qt.binding(() => testCase.feed)
+    }
+
+    function test_chipsToggleKinds() {
+        const chat = chip("Chat")
+        verify(chat)
+        verify(chat.checked)
+        const total = feed.totalCount
+        compare(feed.count, total)
+
+        mouseClick(chat)
+        compare(feed.kinds, 63 & ~1)
+        verify(!chat.checked)
+        verify(!shownKinds().includes(1))
+        verify(feed.count < total)
+        compare(feed.totalCount, total)
+
+        mouseClick(chip("Operator"))
+        compare(feed.kinds, 63 & ~1 & ~32)
+        verify(!shownKinds().includes(32))
+
+        mouseClick(chat)
+        compare(feed.kinds, 63 & ~32)
+        verify(chat.checked)
+        verify(shownKinds().includes(1))
+    }
+
+    function test_chipsFollowTheFeed() {
+        mouseClick(chip("Chat"))
+        verify(!chip("Chat").checked)
+        // Kinds set elsewhere, and another battle's feed, show in the chips.
+        feed.kinds = 63
+        verify(chip("Chat").checked)
+        feed.kinds = 2
+        verify(!chip("Chat").checked)
+        verify(chip("Joins and leaves").checked)
+        view.feed = null
+        verify(chip("Chat").checked)
+    }
+
+    function test_searchSetsSearchText() {
+        const search = Finder.byPlaceholder(view, "Search the feed…")
+        verify(search)
+        mouseClick(search)
+        type("hello")
+        compare(feed.searchText, "hello")
+        verify(feed.count >= 1)
+        verify(feed.count < feed.totalCount)
+        for (let row = 0; row < feed.rowCount(); ++row)
+            verify(String(feed.data(feed.index(row, 0), textRole)).includes("hello"))
+
+        type("zzz")
+        compare(feed.searchText, "hellozzz")
+        compare(feed.count, 0)
+        verify(Finder.byText(view, "No line matches the filter.").visible)
+
+        // Cleared elsewhere: the field follows.
+        feed.searchText = ""
+        compare(search.text, "")
+    }
+
+    function test_countsLabel() {
+        const label = countsLabel()
+        verify(label)
+        compare(label.text, feed.totalCount + " of " + feed.totalCount + " lines")
+        mouseClick(chip("Chat"))
+        verify(feed.count < feed.totalCount)
+        compare(label.text, feed.count + " of " + feed.totalCount + " lines")
+    }
+}

@@ -1,0 +1,543 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "appcontroller.h"
+#include "autohostservice.h"
+#include "faketachyonserver.h"
+#include "util/conversions.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+// The desktop app's facade over a real AutohostService: a fake Tachyon server on loopback drives it as a
+// lobby server would, and its battles run the fake engine.
+class TestAppController : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr auto EngineVersion = "2025.06.22";
+    QTemporaryDir m_dir;
+    int m_portBase = 0;
+    std::unique_ptr<FakeTachyonServer> m_server;
+    std::unique_ptr<AutohostService> m_service;
+    std::unique_ptr<AppController> m_controller;
+    bool m_serviceFinished = false;
+    int m_connection = -1;
+
+    Config baseConfig() const
+    {
+        Config config;
+        config.enginesDir = m_dir.filePath(u"engines"_s);
+        config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.systemEngines = false;
+        config.engineBindIP = u"127.0.0.1"_s;
+        config.maxBattles = 3;
+        config.engineStartPort = m_portBase;
+        config.engineAutohostStartPort = m_portBase + 100;
+        config.maxPortsUsed = 50;
+        config.engineStartTimeoutSeconds = 5;
+        config.engineKillGraceSeconds = 3;
+        return config;
+    }
+
+    Config serverConfig() const
+    {
+        Config config = baseConfig();
+        const Config server = m_server->autohostConfig();
+        config.tachyonServer = server.tachyonServer;
+        config.tachyonServerPort = server.tachyonServerPort;
+        config.useSecureConnection = false;
+        config.authClientId = server.authClientId;
+        config.authClientSecret = server.authClientSecret;
+        config.hostingIP = u"192.0.2.10"_s;
+        return config;
+    }
+
+    // A controller over a service that is not started yet; the server must be listening.
+    void openController(const Config &config)
+    {
+        m_service = std::make_unique<AutohostService>(config);
+        m_serviceFinished = false;
+        connect(m_service.get(), &AutohostService::finished, this, [this] { m_serviceFinished = true; });
+        m_controller = std::make_unique<AppController>(
+            m_service.get(), AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.path(),
+                                                  m_dir.filePath(u"desktop.ini"_s)});
+    }
+
+    void connectToServer()
+    {
+        m_server = std::make_unique<FakeTachyonServer>();
+        m_server->setServerStatsUserCount(4242);
+        QVERIFY(m_server->listen());
+        openController(serverConfig());
+        m_service->start();
+        m_connection = m_server->waitForReadyAutohost();
+        QVERIFY(m_connection >= 0);
+    }
+
+    // Runs the application's event loop until the controller quits the application (as it does in the app,
+    // once the service has finished) or the guard expires; the exit code.
+    static int runUntilExit(int guardMilliseconds)
+    {
+        QTimer guard;
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, qApp, [] { QCoreApplication::exit(-99); });
+        guard.start(guardMilliseconds);
+        return QCoreApplication::exec();
+    }
+
+    // Starts a battle the way the lobby server does; its id, or empty when the start failed.
+    QString startBattle(const QString &script, const QString &afterStart = {})
+    {
+        Json options = {{"fakescript", toStdString(script)}};
+        if (!afterStart.isEmpty())
+        {
+            options["fakeafterstart"] = toStdString(afterStart);
+        }
+        const QString id = uuidText(QUuid::createUuid());
+        const Json start = {
+            {"battleId", toStdString(id)},
+            {"engineVersion", EngineVersion},
+            {"gameName", "MiniGame 1.0"},
+            {"mapName", "MiniMap"},
+            {"startPosType", "ingame"},
+            {"allyTeams",
+             {{{"teams", {{{"players", {{{"userId", "1001"}, {"name", "Alice"}, {"password", "pwA"}}}}}}}},
+              {{"teams", {{{"players", {{{"userId", "1002"}, {"name", "Bob"}, {"password", "pwB"}}}}}}}}}},
+            {"spectators", {{{"userId", "1003"}, {"name", "Carol"}, {"password", "pwC"}}}},
+            {"gameOptions", options}};
+        const Json response =
+            m_server->waitForResponse(m_server->sendRequest(m_connection, u"autohost/start"_s, start), 10000);
+        if (response.value("status", "") != "success")
+        {
+            qWarning("start failed: %s", dumpJson(response).c_str());
+            return {};
+        }
+        return id;
+    }
+
+    QList<Json> statuses() const
+    {
+        QList<Json> found;
+        for (const Json &message : m_server->received(m_connection))
+        {
+            if (message.value("commandId", "") == "autohost/status")
+            {
+                found.append(message.at("data"));
+            }
+        }
+        return found;
+    }
+
+    QString engineLog(const QString &battleId) const
+    {
+        QFile file(m_controller->battleInfo(battleId).value(u"engineLogPath"_s).toString());
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+    QVariant playerRole(const QString &battleId, const QString &userId, const QString &role) const
+    {
+        const PlayerListModel *players = m_controller->players(battleId);
+        return players ? players->get(players->indexOf(userId)).value(role) : QVariant();
+    }
+
+    // The texts of the feed's operator notes, oldest first.
+    QStringList notes(const QString &battleId) const
+    {
+        FeedModel *feed = m_controller->feed(battleId);
+        if (!feed)
+        {
+            return {};
+        }
+        feed->flush();
+        QStringList texts;
+        for (int row = 0; row < feed->rowCount(); ++row)
+        {
+            const QModelIndex index = feed->index(row);
+            if (index.data(FeedModel::KindRole).toInt() == Feed::Operator)
+            {
+                texts.append(index.data(FeedModel::TextRole).toString());
+            }
+        }
+        return texts;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString engineDir = m_dir.filePath(u"engines/"_s + QString::fromLatin1(EngineVersion));
+        QVERIFY(QDir().mkpath(engineDir));
+        QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), engineDir + u"/spring-dedicated"_s));
+        m_portBase = 40000 + int(QCoreApplication::applicationPid() % 40) * 200;
+    }
+
+    void cleanup()
+    {
+        // The controller quits the application when the service finishes: it goes first, so that the
+        // service's shutdown here does not end the test's event loops.
+        m_controller.reset();
+        if (m_service && !m_serviceFinished)
+        {
+            m_service->shutdownNow();
+            QTRY_VERIFY_WITH_TIMEOUT(m_serviceFinished, 20000);
+        }
+        m_service.reset();
+        m_server.reset();
+        m_connection = -1;
+    }
+
+    void connectionStateFollowsTheServer()
+    {
+        m_server = std::make_unique<FakeTachyonServer>();
+        m_server->setServerStatsUserCount(4242);
+        QVERIFY(m_server->listen());
+        openController(serverConfig());
+        QCOMPARE(m_controller->serverAddress(), u"127.0.0.1:%1"_s.arg(m_server->port()));
+        QCOMPARE(m_controller->serverUserCount(), -1);
+        QStringList states;
+        connect(m_controller.get(), &AppController::connectionChanged, this,
+                [&states, this] { states.append(m_controller->connectionState()); });
+        QSignalSpy userCount(m_controller.get(), &AppController::serverUserCountChanged);
+
+        m_service->start();
+        QTRY_COMPARE(m_controller->connectionState(), u"connected"_s);
+        QVERIFY2(states.contains(u"authenticating"_s) && states.contains(u"connecting"_s),
+                 qPrintable(states.join(u", "_s)));
+        QCOMPARE(states.constLast(), u"connected"_s);
+        QVERIFY(m_controller->connectedSince().isValid());
+        QCOMPARE(m_controller->lastError(), QString());
+        QCOMPARE(m_controller->nextRetrySeconds(), 0);
+        QTRY_VERIFY(m_controller->subscribed());
+        QTRY_COMPARE(m_controller->serverUserCount(), 4242);
+        QVERIFY(userCount.count() >= 1);
+
+        // The server goes away: the controller waits to retry and counts the seconds down.
+        m_server->stopListening();
+        QTRY_COMPARE(m_controller->connectionState(), u"waiting"_s);
+        QVERIFY(!m_controller->lastError().isEmpty());
+        QVERIFY(m_controller->nextRetrySeconds() > 0);
+        QVERIFY(!m_controller->connectedSince().isValid());
+        // Failed attempts double the delay. From more than three seconds left on, two ticks of the countdown
+        // fall into the same wait, and more than a second lies between them and the first reading.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_controller->connectionState() == u"waiting"_s && m_controller->nextRetrySeconds() >= 4, 30000);
+        const int first = m_controller->nextRetrySeconds();
+        QSignalSpy ticks(m_controller.get(), &AppController::connectionChanged);
+        states.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(ticks.count() >= 2, 5000);
+        QCOMPARE(states, QStringList(states.size(), u"waiting"_s));
+        QVERIFY(m_controller->nextRetrySeconds() > 0);
+        QVERIFY2(m_controller->nextRetrySeconds() < first,
+                 qPrintable(u"%1 s, then %2 s"_s.arg(first).arg(m_controller->nextRetrySeconds())));
+
+        // Back again: the next attempt connects.
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->connectionState(), u"connected"_s, 40000);
+        QCOMPARE(m_controller->lastError(), QString());
+        QCOMPARE(m_controller->nextRetrySeconds(), 0);
+        QVERIFY(m_controller->connectedSince().isValid());
+    }
+
+    void drainingReachesTheServer()
+    {
+        connectToServer();
+        QTRY_VERIFY(!statuses().isEmpty());
+        QCOMPARE(statuses().constLast().value("maxBattles", -1), 3);
+        QCOMPARE(m_controller->configuredMaxBattles(), 3);
+        QCOMPARE(m_controller->maxBattles(), 3);
+        QVERIFY(!m_controller->draining());
+        QSignalSpy capacity(m_controller.get(), &AppController::capacityChanged);
+
+        m_controller->setDraining(true);
+        QVERIFY(capacity.count() >= 1);
+        QVERIFY(m_controller->draining());
+        QCOMPARE(m_controller->maxBattles(), 0);
+        QTRY_COMPARE(statuses().constLast().value("maxBattles", -1), 0);
+        const Json refused = m_server->waitForResponse(m_server->sendRequest(
+            m_connection, u"autohost/start"_s,
+            Json{{"battleId", toStdString(uuidText(QUuid::createUuid()))},
+                 {"engineVersion", EngineVersion},
+                 {"gameName", "MiniGame 1.0"},
+                 {"mapName", "MiniMap"},
+                 {"startPosType", "ingame"},
+                 {"allyTeams",
+                  {{{"teams", {{{"players", {{{"userId", "1"}, {"name", "A"}, {"password", "p"}}}}}}}}}}}));
+        QCOMPARE(refused.value("status", ""), std::string("failed"));
+
+        m_controller->setDraining(false);
+        QVERIFY(!m_controller->draining());
+        QCOMPARE(m_controller->maxBattles(), 3);
+        QTRY_COMPARE(statuses().constLast().value("maxBattles", -1), 3);
+    }
+
+    void actionsReachTheEngineAndTheFeed()
+    {
+        connectToServer();
+        const QString battle = startBattle(u"join,0|join,1|join,2"_s);
+        QVERIFY(!battle.isEmpty());
+        QCOMPARE(m_controller->battleInfo(battle).value(u"battleId"_s).toString(), battle);
+        QVERIFY(m_controller->players(battle));
+        QTRY_COMPARE(m_controller->players(battle)->joinedCount(), 3);
+
+        QCOMPARE(m_controller->mutePlayer(battle, u"1002"_s, true, false), QString());
+        QCOMPARE(playerRole(battle, u"1002"_s, u"mutedChat"_s).toBool(), true);
+        QCOMPARE(playerRole(battle, u"1002"_s, u"mutedDraw"_s).toBool(), false);
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] player 1 chat muted, drawing allowed"_s));
+        QCOMPARE(m_controller->mutePlayer(battle, u"1002"_s, false, false), QString());
+        QCOMPARE(playerRole(battle, u"1002"_s, u"mutedChat"_s).toBool(), false);
+
+        QCOMPARE(m_controller->specPlayer(battle, u"1001"_s), QString());
+        QTRY_COMPARE(playerRole(battle, u"1001"_s, u"playerState"_s).toString(), u"defeated"_s);
+        QCOMPARE(playerRole(battle, u"1001"_s, u"spectator"_s).toBool(), true);
+        QVERIFY(engineLog(battle).contains(u"[fake] received: /specbynum 0"_s));
+
+        QCOMPARE(m_controller->kickPlayer(battle, u"1002"_s), QString());
+        QTRY_COMPARE(playerRole(battle, u"1002"_s, u"playerState"_s).toString(), u"left"_s);
+        QCOMPARE(playerRole(battle, u"1002"_s, u"leftReason"_s).toString(), u"kicked"_s);
+
+        QCOMPARE(m_controller->sendMessage(battle, u"gl hf"_s), QString());
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] host chat: gl hf"_s));
+
+        QCOMPARE(m_controller->sendCommand(battle, u"/cheat"_s), QString());
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] received: /cheat\n"_s));
+        QCOMPARE(m_controller->sendCommand(battle, u"  luarules   ping 1 "_s), QString());
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] received: /luarules ping 1\n"_s));
+
+        // Each action shows in the battle's feed as the operator's, naming whom it concerned.
+        const QStringList expected = {
+            u"You muted Bob's chat."_s,
+            u"You unmuted Bob."_s,
+            u"You made Alice a spectator."_s,
+            u"You kicked Bob."_s,
+            u"You said: gl hf"_s,
+            u"You sent the command: /cheat"_s,
+            u"You sent the command: /luarules ping 1"_s,
+        };
+        QCOMPARE(notes(battle), expected);
+    }
+
+    void refusedActionsSendNothing_data()
+    {
+        QTest::addColumn<QString>("commandLine");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("blank") << u"   "_s;
+        QTest::newRow("only a slash") << u" / "_s;
+        QTest::newRow("upper-case command") << u"/Cheat"_s;
+        QTest::newRow("a comment in an argument") << u"luarules ping//kill"_s;
+    }
+
+    void refusedActionsSendNothing()
+    {
+        QFETCH(QString, commandLine);
+        connectToServer();
+        const QString battle = startBattle(u"join,0"_s);
+        QVERIFY(!battle.isEmpty());
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] pid"_s));
+        const QString before = engineLog(battle);
+
+        QVERIFY(!m_controller->sendCommand(battle, commandLine).isEmpty());
+        // A command that did go through would be in the log by the time this one is.
+        QCOMPARE(m_controller->sendMessage(battle, u"marker"_s), QString());
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] host chat: marker"_s));
+        const QString sent = engineLog(battle).mid(before.size());
+        QCOMPARE(sent.count(u"[fake] received:"_s), 1);
+        QCOMPARE(notes(battle), QStringList{u"You said: marker"_s});
+    }
+
+    void addPlayerLetsASpectatorIn()
+    {
+        connectToServer();
+        const QString battle = startBattle(u"join,0"_s);
+        QVERIFY(!battle.isEmpty());
+        PlayerListModel *players = m_controller->players(battle);
+        QVERIFY(players);
+        QCOMPARE(players->count(), 3);
+
+        const QVariantMap dave = m_controller->addPlayer(battle, u" Dave "_s);
+        QVERIFY2(!dave.contains(u"error"_s), qPrintable(dave.value(u"error"_s).toString()));
+        QCOMPARE(dave.value(u"userId"_s).toString(), u"desktop-1"_s);
+        const QString password = dave.value(u"password"_s).toString();
+        QCOMPARE(password.size(), 16);
+        QCOMPARE(players->count(), 4);
+        const QVariantMap row = players->get(players->indexOf(u"desktop-1"_s));
+        QCOMPARE(row.value(u"name"_s).toString(), u"Dave"_s);
+        QCOMPARE(row.value(u"spectator"_s).toBool(), true);
+        QCOMPARE(row.value(u"password"_s).toString(), password);
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] received: /adduser Dave %1 1"_s.arg(password)));
+
+        const QVariantMap erin = m_controller->addPlayer(battle, u"Erin"_s);
+        QCOMPARE(erin.value(u"userId"_s).toString(), u"desktop-2"_s);
+        QVERIFY(erin.value(u"password"_s).toString() != password);
+        QCOMPARE(players->count(), 5);
+
+        // A name already in the battle is refused.
+        const QVariantMap again = m_controller->addPlayer(battle, u"Alice"_s);
+        QVERIFY(!again.value(u"error"_s).toString().isEmpty());
+        QVERIFY(!again.contains(u"password"_s));
+        QCOMPARE(players->count(), 5);
+        QCOMPARE(notes(battle),
+                 (QStringList{u"You added Dave as a spectator."_s, u"You added Erin as a spectator."_s}));
+    }
+
+    void killBattleEndsIt()
+    {
+        connectToServer();
+        const QString battle = startBattle(u"join,0"_s);
+        QVERIFY(!battle.isEmpty());
+        QTRY_COMPARE(m_controller->currentBattles(), 1);
+        QCOMPARE(m_controller->battleInfo(battle).value(u"battleState"_s).toString(), u"running"_s);
+
+        QCOMPARE(m_controller->killBattle(battle), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->battleInfo(battle).value(u"battleState"_s).toString(),
+                                  u"ended"_s, 10000);
+        QCOMPARE(m_controller->currentBattles(), 0);
+        QVERIFY(engineLog(battle).contains(u"[fake] received: /kill"_s));
+        QCOMPARE(notes(battle), QStringList{u"You killed the battle."_s});
+        // The row, the players and the feed stay; actions on the ended battle are refused.
+        QVERIFY(m_controller->players(battle));
+        QVERIFY(m_controller->feed(battle));
+        QVERIFY(!m_controller->killBattle(battle).isEmpty());
+        QVERIFY(!m_controller->kickPlayer(battle, u"1001"_s).isEmpty());
+        QVERIFY(!m_controller->sendMessage(battle, u"anyone?"_s).isEmpty());
+    }
+
+    void unknownBattles_data()
+    {
+        QTest::addColumn<QString>("battleId");
+        QTest::newRow("never seen") << uuidText(QUuid::createUuid());
+        QTest::newRow("not a uuid") << u"nope"_s;
+        QTest::newRow("empty") << QString();
+    }
+
+    void unknownBattles()
+    {
+        QFETCH(QString, battleId);
+        connectToServer();
+        QVERIFY(m_controller->battleInfo(battleId).isEmpty());
+        QVERIFY(!m_controller->players(battleId));
+        QVERIFY(!m_controller->feed(battleId));
+        QVERIFY(!m_controller->killBattle(battleId).isEmpty());
+        QVERIFY(!m_controller->kickPlayer(battleId, u"1001"_s).isEmpty());
+        QVERIFY(!m_controller->specPlayer(battleId, u"1001"_s).isEmpty());
+        QVERIFY(!m_controller->mutePlayer(battleId, u"1001"_s, true, true).isEmpty());
+        QVERIFY(!m_controller->sendMessage(battleId, u"hello"_s).isEmpty());
+        QVERIFY(!m_controller->sendCommand(battleId, u"/cheat"_s).isEmpty());
+        const QVariantMap added = m_controller->addPlayer(battleId, u"Dave"_s);
+        QVERIFY(!added.value(u"error"_s).toString().isEmpty());
+        QVERIFY(!added.contains(u"userId"_s));
+    }
+
+    void unknownPlayersAreRefused()
+    {
+        connectToServer();
+        const QString battle = startBattle(u"join,0"_s);
+        QVERIFY(!battle.isEmpty());
+        QVERIFY(!m_controller->kickPlayer(battle, u"999"_s).isEmpty());
+        QVERIFY(!m_controller->specPlayer(battle, u"999"_s).isEmpty());
+        QVERIFY(!m_controller->mutePlayer(battle, u"999"_s, true, false).isEmpty());
+        QCOMPARE(notes(battle), QStringList());
+    }
+
+    void localModeHasTheForm_data()
+    {
+        QTest::addColumn<QString>("hostingIp");
+        QTest::addColumn<QString>("address");
+        QTest::newRow("engines bound to loopback") << QString() << u"127.0.0.1"_s;
+        QTest::newRow("hostingIP configured") << u"198.51.100.4"_s << u"198.51.100.4"_s;
+    }
+
+    void localModeHasTheForm()
+    {
+        QFETCH(QString, hostingIp);
+        QFETCH(QString, address);
+        Config config = baseConfig();
+        config.hostingIP = hostingIp;
+        openController(config);
+        QVERIFY(m_controller->localMode());
+        QVERIFY(m_controller->localBattle());
+        QCOMPARE(m_controller->hostAddress(), address);
+        QCOMPARE(m_controller->connectionState(), u"local"_s);
+        QCOMPARE(m_controller->serverAddress(), QString());
+        QCOMPARE(m_controller->lastError(), QString());
+        QCOMPARE(m_controller->nextRetrySeconds(), 0);
+        QCOMPARE(m_controller->serverUserCount(), -1);
+
+        // A battle started from the form is a row of the table like a served one.
+        m_service->start();
+        LocalBattleForm *form = m_controller->localBattle();
+        QTRY_COMPARE(form->engineVersion(), QString::fromLatin1(EngineVersion));
+        form->setGameName(u"MiniGame 1.0"_s);
+        form->setMapName(u"MiniMap"_s);
+        QSignalSpy started(form, &LocalBattleForm::started);
+        form->start();
+        QVERIFY2(started.wait(10000), QJsonDocument::fromVariant(form->errors()).toJson().constData());
+        const QString battle = started.constFirst().constFirst().toString();
+        QCOMPARE(m_controller->battleInfo(battle).value(u"gameName"_s).toString(), u"MiniGame 1.0"_s);
+        QCOMPARE(form->lastResult().value(u"host"_s).toString(), address);
+    }
+
+    void serverModeHasNoForm()
+    {
+        connectToServer();
+        QVERIFY(!m_controller->localMode());
+        QVERIFY(!m_controller->localBattle());
+        QCOMPARE(m_controller->hostAddress(), u"192.0.2.10"_s);
+        QCOMPARE(m_controller->engineVersions(), QStringList{QString::fromLatin1(EngineVersion)});
+    }
+
+    void quitStopsTheBattlesAndTheApplication()
+    {
+        connectToServer();
+        const QString battle = startBattle(u"join,0|join,1"_s);
+        QVERIFY(!battle.isEmpty());
+        QTRY_COMPARE(m_controller->currentBattles(), 1);
+        QSignalSpy shuttingDown(m_controller.get(), &AppController::shuttingDownChanged);
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+
+        QTimer::singleShot(0, m_controller.get(), &AppController::quit);
+        QCOMPARE(runUntilExit(30000), 0);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(shuttingDown.count(), 1);
+        QVERIFY(m_controller->shuttingDown());
+        QCOMPARE(m_controller->currentBattles(), 0);
+        QCOMPARE(m_controller->battleInfo(battle).value(u"battleState"_s).toString(), u"ended"_s);
+        QVERIFY(engineLog(battle).contains(u"[fake] received: /kill"_s));
+        const QList<Json> received = m_server->received(m_connection);
+        QCOMPARE(received.constLast().value("commandId", ""), std::string("system/disconnect"));
+        QCOMPARE(statuses().constLast().value("maxBattles", -1), 0);
+    }
+
+    void quitAgainKillsAtOnce()
+    {
+        // An engine that ignores /kill and SIGTERM, and a grace period longer than the test's patience:
+        // only the second quit, which kills every engine, lets the application end in time.
+        m_server = std::make_unique<FakeTachyonServer>();
+        QVERIFY(m_server->listen());
+        Config config = serverConfig();
+        config.engineKillGraceSeconds = 120;
+        openController(config);
+        m_service->start();
+        m_connection = m_server->waitForReadyAutohost();
+        QVERIFY(m_connection >= 0);
+        const QString battle = startBattle(u"join,0"_s, u"hang"_s);
+        QVERIFY(!battle.isEmpty());
+        QTRY_VERIFY(engineLog(battle).contains(u"[fake] hanging"_s));
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+
+        QTimer::singleShot(0, m_controller.get(), &AppController::quit);
+        QTimer::singleShot(1000, m_controller.get(), &AppController::quit);
+        QCOMPARE(runUntilExit(30000), 0);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(m_controller->currentBattles(), 0);
+        QVERIFY(m_controller->shuttingDown());
+    }
+};
+
+QTEST_MAIN(TestAppController)
+#include "tst_appcontroller.moc"
