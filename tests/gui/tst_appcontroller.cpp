@@ -80,15 +80,19 @@ private:
         QVERIFY(m_connection >= 0);
     }
 
-    // Runs the application's event loop until the controller quits the application (as it does in the app,
-    // once the service has finished) or the guard expires; the exit code.
-    static int runUntilExit(int guardMilliseconds)
+    // Runs the application's event loop, ended as the program's main ends it when the controller reports
+    // finished, or by the guard; the exit code.
+    int runUntilExit(int guardMilliseconds)
     {
+        const QMetaObject::Connection exit =
+            connect(m_controller.get(), &AppController::finished, qApp, [] { QCoreApplication::exit(0); });
         QTimer guard;
         guard.setSingleShot(true);
         connect(&guard, &QTimer::timeout, qApp, [] { QCoreApplication::exit(-99); });
         guard.start(guardMilliseconds);
-        return QCoreApplication::exec();
+        const int code = QCoreApplication::exec();
+        disconnect(exit);
+        return code;
     }
 
     // Starts a battle the way the lobby server does; its id, or empty when the start failed.
