@@ -31,7 +31,8 @@ RowLayout {
         }
         Label {
             Layout.fillWidth: true
-            text: field.description
+            // The loader's descriptions are marked for translation in context ConfigKey.
+            text: qsTranslate("ConfigKey", field.description)
             color: Theme.textMuted
             font.pixelSize: Theme.smallSize
             wrapMode: Text.Wrap

@@ -106,7 +106,7 @@ ScrollView {
                 section.delegate: Label {
                     required property string section
                     topPadding: Theme.padding
-                    text: section
+                    text: qsTranslate("ConfigKey", section)
                     font.bold: true
                     font.pixelSize: Theme.headingSize
                 }
