@@ -16,6 +16,19 @@ ScrollView {
         return page.form.errors[field] || ""
     }
 
+    // An editable ComboBox puts its current item's text over its edit text on its own (when its list changes,
+    // when the language changes). What the operator types (here) or picks (onActivated) goes to the form, and so
+    // does the first item found while the form has none; after any other reset the box shows the form's value
+    // again.
+    function takeEdit(box, formValue, setFormValue) {
+        if (box.editText === formValue())
+            return
+        if (box.activeFocus || (formValue() === "" && box.currentIndex >= 0))
+            setFormValue(box.editText)
+        else
+            Qt.callLater(() => box.editText = Qt.binding(formValue))
+    }
+
     Connections {
         target: page.form
         function onStarted(battleId) {
@@ -63,11 +76,13 @@ ScrollView {
 
                 Label { text: qsTr("Game") }
                 ComboBox {
+                    id: gameBox
                     Layout.fillWidth: true
                     editable: true
                     model: page.form.games
                     editText: page.form.gameName
-                    onEditTextChanged: if (editText !== page.form.gameName) page.form.gameName = editText
+                    onEditTextChanged: page.takeEdit(gameBox, () => page.form.gameName, text => page.form.gameName = text)
+                    onActivated: page.form.gameName = currentText
                     Accessible.name: qsTr("Game name")
                 }
                 Item { width: 1; height: 1; visible: page.error("gameName").length > 0 }
@@ -75,11 +90,13 @@ ScrollView {
 
                 Label { text: qsTr("Map") }
                 ComboBox {
+                    id: mapBox
                     Layout.fillWidth: true
                     editable: true
                     model: page.form.maps
                     editText: page.form.mapName
-                    onEditTextChanged: if (editText !== page.form.mapName) page.form.mapName = editText
+                    onEditTextChanged: page.takeEdit(mapBox, () => page.form.mapName, text => page.form.mapName = text)
+                    onActivated: page.form.mapName = currentText
                     Accessible.name: qsTr("Map name")
                 }
                 Item { width: 1; height: 1; visible: page.error("mapName").length > 0 }
@@ -97,6 +114,8 @@ ScrollView {
                         { value: "chooseBeforeGame", text: qsTr("Chosen before the game") }
                     ]
                     Component.onCompleted: currentIndex = indexOfValue(page.form.startPosType)
+                    // A new language makes a new model, which resets the selection.
+                    onModelChanged: currentIndex = indexOfValue(page.form.startPosType)
                     onActivated: page.form.startPosType = currentValue
                     Accessible.name: qsTr("Start position type")
                 }

@@ -43,6 +43,8 @@ ScrollView {
                         { value: "dark", text: qsTr("Dark") }
                     ]
                     Component.onCompleted: currentIndex = indexOfValue(AppController.preferences.theme)
+                    // A new language makes a new model, which resets the selection.
+                    onModelChanged: currentIndex = indexOfValue(AppController.preferences.theme)
                     onActivated: AppController.preferences.theme = currentValue
                     Accessible.name: qsTr("Theme")
                 }
@@ -53,6 +55,8 @@ ScrollView {
                     valueRole: "code"
                     model: [{ code: "", name: qsTr("Like the system") }].concat(AppController.preferences.languages)
                     Component.onCompleted: currentIndex = indexOfValue(AppController.preferences.language)
+                    // A new language makes a new model, which resets the selection.
+                    onModelChanged: currentIndex = indexOfValue(AppController.preferences.language)
                     onActivated: AppController.preferences.language = currentValue
                     Accessible.name: qsTr("Language")
                 }

@@ -3,8 +3,8 @@
 // ended and a crashed battle, an install under way and a failed one — renders every view offscreen, in the
 // light and the dark theme, into PNG files in <build>/screenshots/ for people to look at. It fails when QML
 // reports any warning or error, or when a view renders blank. The app speaks English unless the environment
-// variable AUTOHOST_SCREENSHOT_LANGUAGE names another of its languages ("de", "fr", "pl", "ru"); those views
-// go into <build>/screenshots/<language>/.
+// variable AUTOHOST_SCREENSHOT_LANGUAGE names another of its languages ("de", "fr", "pl", "ru"), switched to
+// once the window shows; those views go into <build>/screenshots/<language>/.
 #include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -90,8 +90,7 @@ private:
                 });
         app.engine->addImportPath(u"qrc:/qt/qml"_s);
         app.controller->preferences()->attach(app.engine.get());
-        app.controller->preferences()->setLanguage(m_language);
-        QCOMPARE(app.controller->preferences()->effectiveLanguage(), m_language);
+        app.controller->preferences()->setLanguage(u"en"_s);
         app.service->start();
         app.engine->load(QUrl(u"qrc:/qt/qml/Autohost/Main.qml"_s));
         QCOMPARE(app.engine->rootObjects().size(), 1);
@@ -100,6 +99,9 @@ private:
         app.window->resize(1366, 860);
         app.window->show();
         QVERIFY(QTest::qWaitForWindowExposed(app.window));
+        // Switched while the app runs, as from Settings: every view, the hidden ones too, must follow.
+        app.controller->preferences()->setLanguage(m_language);
+        QCOMPARE(app.controller->preferences()->effectiveLanguage(), m_language);
     }
 
     // Shows a view, lets it settle, and writes <name>-<theme>.png.
