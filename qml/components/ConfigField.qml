@@ -31,7 +31,8 @@ RowLayout {
         }
         Label {
             Layout.fillWidth: true
-            text: field.description
+            // The loader's descriptions are marked for translation in context ConfigKey.
+            text: qsTranslate("ConfigKey", field.description)
             color: Theme.textMuted
             font.pixelSize: Theme.smallSize
             wrapMode: Text.Wrap
@@ -103,6 +104,8 @@ RowLayout {
                 { value: "false", text: qsTr("No") }
             ]
             currentIndex: field.value === true ? 1 : field.value === false ? 2 : 0
+            // A new language makes a new model, which resets the selection: bind it again.
+            onModelChanged: currentIndex = Qt.binding(() => field.value === true ? 1 : field.value === false ? 2 : 0)
             Accessible.name: field.key
             onActivated: field.editor.setValue(field.key, currentValue)
         }

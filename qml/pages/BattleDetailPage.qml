@@ -106,21 +106,29 @@ Item {
             }
         }
 
-        RowLayout {
+        // Anchors, not a RowLayout: a layout of a hidden page (StackLayout) keeps the chip as wide as its text
+        // was when the page was hidden (Qt 6.4).
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            implicitHeight: Math.max(stateChip.implicitHeight, summary.implicitHeight)
             StateChip {
+                id: stateChip
+                anchors.verticalCenter: parent.verticalCenter
                 text: Format.battleState(page.info.battleState)
                 tint: Format.battleStateColor(page.info.battleState, Theme)
             }
             Label {
-            Layout.fillWidth: true
-            text: qsTr("%1 · %2 · engine %3 · port %4 · PID %5 · up %6")
-                  .arg(page.info.gameName || "").arg(page.info.mapName || "").arg(page.info.engineVersion || "")
-                  .arg(page.info.port > 0 ? page.info.port : "–").arg(page.info.pid > 0 ? page.info.pid : "–")
-                  .arg(Format.duration(page.info.uptimeSeconds))
-            color: Theme.textMuted
-            elide: Text.ElideRight
+                id: summary
+                anchors.left: stateChip.right
+                anchors.leftMargin: Theme.spacing
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("%1 · %2 · engine %3 · port %4 · PID %5 · up %6")
+                      .arg(page.info.gameName || "").arg(page.info.mapName || "").arg(page.info.engineVersion || "")
+                      .arg(page.info.port > 0 ? page.info.port : "–").arg(page.info.pid > 0 ? page.info.pid : "–")
+                      .arg(Format.duration(page.info.uptimeSeconds))
+                color: Theme.textMuted
+                elide: Text.ElideRight
             }
         }
         Label {

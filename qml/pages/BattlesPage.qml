@@ -66,6 +66,8 @@ Item {
                     { value: "ended", text: qsTr("Ended") }
                 ]
                 Component.onCompleted: currentIndex = indexOfValue(page.battles.stateFilter)
+                // A new language makes a new model, which resets the selection.
+                onModelChanged: currentIndex = indexOfValue(page.battles.stateFilter)
                 onActivated: page.battles.stateFilter = currentValue
                 Accessible.name: qsTr("Show battles")
             }

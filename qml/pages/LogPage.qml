@@ -52,6 +52,8 @@ Item {
                     { value: 3, text: qsTr("Errors only") }
                 ]
                 Component.onCompleted: currentIndex = indexOfValue(page.log.minimumLevel)
+                // A new language makes a new model, which resets the selection.
+                onModelChanged: currentIndex = indexOfValue(page.log.minimumLevel)
                 onActivated: page.log.minimumLevel = currentValue
                 Accessible.name: qsTr("Log levels to show")
             }

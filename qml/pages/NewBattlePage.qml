@@ -18,15 +18,18 @@ ScrollView {
     function error(field) {
         return page.form.errors[field] || ""
     }
-    // An editable box also sets its text by itself (when it is created, when its suggestions change): only what
-    // the operator types goes into the form, and after such a reset the box shows the form's value again.
-    function nameEdited(box, property) {
-        if (box.editText === page.form[property])
+
+    // An editable ComboBox puts its current item's text over its edit text on its own (when its list changes,
+    // when the language changes). What the operator types (here) or picks (onActivated) goes to the form, and so
+    // does the first item found while the form has none; after any other reset the box shows the form's value
+    // again.
+    function takeEdit(box, formValue, setFormValue) {
+        if (box.editText === formValue())
             return
-        if (box.contentItem.activeFocus)
-            page.form[property] = box.editText
+        if (box.activeFocus || (formValue() === "" && box.currentIndex >= 0))
+            setFormValue(box.editText)
         else
-            Qt.callLater(() => box.editText = Qt.binding(() => page.form[property]))
+            Qt.callLater(() => box.editText = Qt.binding(formValue))
     }
 
     Connections {
@@ -85,7 +88,7 @@ ScrollView {
                     editable: true
                     model: page.form.games
                     editText: page.form.gameName
-                    onEditTextChanged: page.nameEdited(gameBox, "gameName")
+                    onEditTextChanged: page.takeEdit(gameBox, () => page.form.gameName, text => page.form.gameName = text)
                     onActivated: page.form.gameName = currentText
                     Accessible.name: qsTr("Game name")
                 }
@@ -99,7 +102,7 @@ ScrollView {
                     editable: true
                     model: page.form.maps
                     editText: page.form.mapName
-                    onEditTextChanged: page.nameEdited(mapBox, "mapName")
+                    onEditTextChanged: page.takeEdit(mapBox, () => page.form.mapName, text => page.form.mapName = text)
                     onActivated: page.form.mapName = currentText
                     Accessible.name: qsTr("Map name")
                 }
@@ -118,6 +121,8 @@ ScrollView {
                         { value: "chooseBeforeGame", text: qsTr("Chosen before the game") }
                     ]
                     Component.onCompleted: currentIndex = indexOfValue(page.form.startPosType)
+                    // A new language makes a new model, which resets the selection.
+                    onModelChanged: currentIndex = indexOfValue(page.form.startPosType)
                     onActivated: page.form.startPosType = currentValue
                     Accessible.name: qsTr("Start position type")
                 }

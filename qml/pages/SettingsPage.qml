@@ -51,6 +51,8 @@ ScrollView {
                         { value: "dark", text: qsTr("Dark") }
                     ]
                     Component.onCompleted: currentIndex = indexOfValue(AppController.preferences.theme)
+                    // A new language makes a new model, which resets the selection.
+                    onModelChanged: currentIndex = indexOfValue(AppController.preferences.theme)
                     onActivated: AppController.preferences.theme = currentValue
                     Accessible.name: qsTr("Theme")
                 }
@@ -61,6 +63,8 @@ ScrollView {
                     valueRole: "code"
                     model: [{ code: "", name: qsTr("Like the system") }].concat(AppController.preferences.languages)
                     Component.onCompleted: currentIndex = indexOfValue(AppController.preferences.language)
+                    // A new language makes a new model, which resets the selection.
+                    onModelChanged: currentIndex = indexOfValue(AppController.preferences.language)
                     onActivated: AppController.preferences.language = currentValue
                     Accessible.name: qsTr("Language")
                 }
@@ -119,7 +123,7 @@ ScrollView {
                 section.delegate: Label {
                     required property string section
                     topPadding: Theme.padding
-                    text: section
+                    text: qsTranslate("ConfigKey", section)
                     font.bold: true
                     font.pixelSize: Theme.headingSize
                 }

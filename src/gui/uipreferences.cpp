@@ -134,8 +134,8 @@ void UiPreferences::applyTranslation()
 {
     QCoreApplication::removeTranslator(&m_translator);
     const QString language = effectiveLanguage();
-    // English is the source language: no translator.
-    if (language != u"en"_s && m_translator.load(u":/i18n/autohost_%1.qm"_s.arg(language)))
+    // English is the source language; its translation holds only the plural forms ("1 battle", "2 battles").
+    if (m_translator.load(u":/i18n/autohost_%1.qm"_s.arg(language)))
     {
         QCoreApplication::installTranslator(&m_translator);
     }

@@ -1,4 +1,6 @@
+#include <QCoreApplication>
 #include <QTest>
+#include <QTranslator>
 
 #include "models/feedentry.h"
 
@@ -23,6 +25,17 @@ QByteArray base64(const QByteArray &bytes)
 {
     return bytes.toBase64();
 }
+
+// Shows which texts went through translation, and in which context: FeedEntry's come back in brackets.
+class BracketingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        return qstrcmp(context, "FeedEntry") == 0 ? u'[' + QString::fromUtf8(sourceText) + u']' : QString();
+    }
+    bool isEmpty() const override { return false; }
+};
 } // namespace
 
 class TestFeedEntry : public QObject
@@ -166,6 +179,34 @@ private slots:
         asked.clear();
         FeedEntry::fromUpdate(entry("{\"type\":\"start\"}"), resolver);
         QVERIFY(asked.isEmpty());
+    }
+
+    void wordsAreTranslatedPlayersWordsAreNot()
+    {
+        BracketingTranslator translator;
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const auto compose = [](const char *update)
+        {
+            return FeedEntry::fromUpdate(entry(update), names);
+        };
+
+        const FeedEntry joined = compose("{\"type\":\"player_joined\",\"userId\":\"2\",\"playerNumber\":3}");
+        const FeedEntry chat = compose(
+            "{\"type\":\"player_chat\",\"userId\":\"1\",\"message\":\"gl hf\",\"destination\":\"allies\"}");
+        const FeedEntry whisper = compose("{\"type\":\"player_chat\",\"userId\":\"1\",\"message\":\"psst\","
+                                          "\"destination\":\"player\",\"toUserId\":\"2\"}");
+        const FeedEntry crash = compose("{\"type\":\"engine_crash\",\"details\":\"signal 11 (%1)\"}");
+        const FeedEntry won = compose("{\"type\":\"finished\",\"userId\":\"2\",\"winningAllyTeams\":[0,2]}");
+        QCoreApplication::removeTranslator(&translator);
+
+        QCOMPARE(joined.text, u"[joined as player %1]"_s.arg(3));
+        QCOMPARE(chat.text, u"gl hf"_s);
+        QCOMPARE(chat.detail, u"[to allies]"_s);
+        QCOMPARE(whisper.detail, u"[to %1]"_s.arg(u"Bob"_s));
+        QCOMPARE(crash.text, u"[engine crashed: %1]"_s.arg(u"signal 11 (%1)"_s));
+        QCOMPARE(won.text, u"[reported the game over, winners: ally teams %1]"_s.arg(u"0, 2"_s));
+        // Without the translator: English again.
+        QCOMPARE(compose("{\"type\":\"start\"}").text, u"game started"_s);
     }
 
     void note()

@@ -1,16 +1,27 @@
 # Fails when a translation is incomplete: every user-visible string of the sources must be translated in every
 # language. Runs lupdate over the current sources into copies of the committed .ts files, so a string added
-# to the code without a translation shows up as unfinished.
-#   cmake -DLUPDATE=<lupdate> -DSOURCES_FILE=<file listing sources> -DTS_FILES=<a;b> -DWORK_DIR=<dir> -P checktranslations.cmake
+# to the code without a translation shows up as unfinished. Files of PLURAL_ONLY_TS_FILES (the source language's)
+# need only the messages with plural forms; INCLUDE_DIRS lets lupdate find the classes' headers.
+#   cmake -DLUPDATE=<lupdate> -DSOURCES_FILE=<file listing sources> -DTS_FILES=<a;b> [-DPLURAL_ONLY_TS_FILES=<c>]
+#         [-DINCLUDE_DIRS=<d;e>] -DWORK_DIR=<dir> -P checktranslations.cmake
+cmake_minimum_required(VERSION 3.25)
 file(STRINGS "${SOURCES_FILE}" sources)
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
+set(include_options "")
+foreach(dir IN LISTS INCLUDE_DIRS)
+    list(APPEND include_options "-I${dir}")
+endforeach()
 set(failures "")
-foreach(ts IN LISTS TS_FILES)
+foreach(ts IN LISTS TS_FILES PLURAL_ONLY_TS_FILES)
     get_filename_component(name "${ts}" NAME)
     set(copy "${WORK_DIR}/${name}")
     file(COPY_FILE "${ts}" "${copy}")
-    execute_process(COMMAND "${LUPDATE}" -silent -locations none -no-obsolete ${sources} -ts "${copy}"
+    set(options -silent -locations none -no-obsolete ${include_options})
+    if(ts IN_LIST PLURAL_ONLY_TS_FILES)
+        list(APPEND options -pluralonly)
+    endif()
+    execute_process(COMMAND "${LUPDATE}" ${options} ${sources} -ts "${copy}"
         RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
     if(NOT result EQUAL 0)
         message(FATAL_ERROR "lupdate failed for ${name}: ${output}")

@@ -2,7 +2,9 @@
 // realistic dataset — a lobby connection, battles of the fake engine with players, chat and Lua messages, an
 // ended and a crashed battle, an install under way and a failed one — renders every view offscreen, in the
 // light and the dark theme, into PNG files in <build>/screenshots/ for people to look at. It fails when QML
-// reports any warning or error, or when a view renders blank.
+// reports any warning or error, or when a view renders blank. The app speaks English unless the environment
+// variable AUTOHOST_SCREENSHOT_LANGUAGE names another of its languages ("de", "fr", "pl", "ru"), switched to
+// once the window shows; those views go into <build>/screenshots/<language>/.
 #include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -36,6 +38,7 @@ private:
     QDir m_output{QStringLiteral(SCREENSHOT_DIR)};
     QStringList m_qmlProblems;
     int m_portBase = 0;
+    QString m_language = u"en"_s;
 
     struct App
     {
@@ -87,6 +90,7 @@ private:
                 });
         app.engine->addImportPath(u"qrc:/qt/qml"_s);
         app.controller->preferences()->attach(app.engine.get());
+        app.controller->preferences()->setLanguage(u"en"_s);
         app.service->start();
         app.engine->load(QUrl(u"qrc:/qt/qml/Autohost/Main.qml"_s));
         QCOMPARE(app.engine->rootObjects().size(), 1);
@@ -95,6 +99,9 @@ private:
         app.window->resize(1366, 860);
         app.window->show();
         QVERIFY(QTest::qWaitForWindowExposed(app.window));
+        // Switched while the app runs, as from Settings: every view, the hidden ones too, must follow.
+        app.controller->preferences()->setLanguage(m_language);
+        QCOMPARE(app.controller->preferences()->effectiveLanguage(), m_language);
     }
 
     // Shows a view, lets it settle, and writes <name>-<theme>.png.
@@ -137,6 +144,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        if (const QString language = qEnvironmentVariable("AUTOHOST_SCREENSHOT_LANGUAGE");
+            !language.isEmpty() && language != m_language)
+        {
+            m_language = language;
+            m_output.setPath(m_output.filePath(language));
+        }
         QVERIFY(m_output.mkpath(u"."_s));
         m_portBase = 33000 + int(QCoreApplication::applicationPid() % 40) * 200;
         QQuickStyle::setStyle(u"Fusion"_s);

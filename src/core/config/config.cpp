@@ -75,7 +75,7 @@ struct KeySpec
     Kind kind;
     Member member;
     Group group;
-    QString description;
+    const char *description; // translatable in context "ConfigKey"
     double minimum = 0;
     double maximum = 0;
     bool exclusiveMinimum = false;
@@ -90,65 +90,84 @@ const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs{
         {u"tachyonServer"_s, Kind::Host, &Config::tachyonServer, Group::Server,
-         u"Host name or IP address of the Tachyon server, without scheme; empty: local mode"_s},
+         QT_TRANSLATE_NOOP(
+             "ConfigKey",
+             "Host name or IP address of the Tachyon server, without scheme; empty: local mode")},
         {u"tachyonServerPort"_s, Kind::Port, &Config::tachyonServerPort, Group::Server,
-         u"Port of the Tachyon server; unset: 443 with TLS, 80 without"_s},
+         QT_TRANSLATE_NOOP("ConfigKey", "Port of the Tachyon server; unset: 443 with TLS, 80 without")},
         {u"useSecureConnection"_s, Kind::Bool, &Config::useSecureConnection, Group::Server,
-         u"Connect with TLS (https, wss); unset: TLS unless the server is localhost or a loopback address"_s},
+         QT_TRANSLATE_NOOP("ConfigKey", "Connect with TLS (https, wss); unset: TLS unless the server is "
+                                        "localhost or a loopback address")},
         {u"authClientId"_s, Kind::Text, &Config::authClientId, Group::Server,
-         u"OAuth2 client id issued by the server's admins"_s},
+         QT_TRANSLATE_NOOP("ConfigKey", "OAuth2 client id issued by the server's admins")},
         {u"authClientSecret"_s, Kind::Secret, &Config::authClientSecret, Group::Server,
-         u"OAuth2 client secret issued by the server's admins"_s},
+         QT_TRANSLATE_NOOP("ConfigKey", "OAuth2 client secret issued by the server's admins")},
         {u"hostingIP"_s, Kind::OptionalIp, &Config::hostingIP, Group::Server,
-         u"IPv4 or IPv6 address players connect to; required with a Tachyon server"_s},
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "IPv4 or IPv6 address players connect to; required with a Tachyon server")},
         {u"maxReconnectDelaySeconds"_s, Kind::Number, &Config::maxReconnectDelaySeconds, Group::Server,
-         u"Longest wait between reconnection attempts, in seconds"_s, 1, MaxSeconds},
+         QT_TRANSLATE_NOOP("ConfigKey", "Longest wait between reconnection attempts, in seconds"), 1,
+         MaxSeconds},
         {u"serverStatsIntervalSeconds"_s, Kind::Number, &Config::serverStatsIntervalSeconds, Group::Server,
-         u"How often the server's user count is asked, in seconds"_s, 0, MaxSeconds, true},
-        {u"maxBattles"_s, Kind::Integer, &Config::maxBattles, Group::Battles, u"Battles at once"_s, 1,
-         MaxInt},
-        {u"engineBindIP"_s, Kind::Ip, &Config::engineBindIP, Group::Battles,
-         u"Address the engines listen on for players"_s},
-        {u"engineStartPort"_s, Kind::Integer, &Config::engineStartPort, Group::Battles,
-         u"First game port; each battle uses this plus its offset"_s, 1025, 65535},
-        {u"engineAutohostStartPort"_s, Kind::Integer, &Config::engineAutohostStartPort, Group::Battles,
-         u"First UDP port between the engines and the autohost, on 127.0.0.1"_s, 1025, 65535},
-        {u"maxPortsUsed"_s, Kind::Integer, &Config::maxPortsUsed, Group::Battles,
-         u"Number of port offsets in both ranges"_s, 1, MaxInt},
-        {u"maxGameDurationSeconds"_s, Kind::Number, &Config::maxGameDurationSeconds, Group::Battles,
-         u"A battle running longer is stopped, in seconds"_s, 3600, MaxSeconds},
-        {u"engineSettings"_s, Kind::Settings, &Config::engineSettings, Group::Battles,
-         u"Settings written to each battle's springsettings.cfg"_s},
-        {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir, Group::Battles,
-         u"Directory of the battles' working directories"_s},
-        {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir, Group::Engines,
-         u"Directory of installed engines, one directory per version"_s},
-        {u"extraEngineDirs"_s, Kind::StringList, &Config::extraEngineDirs, Group::Engines,
-         u"Engines kept elsewhere, never written to: engine directories or directories of versions"_s},
-        {u"systemEngines"_s, Kind::Flag, &Config::systemEngines, Group::Engines,
-         u"Offer the system's engine too (Debian's spring package)"_s},
-        {u"engineDataDirs"_s, Kind::StringList, &Config::engineDataDirs, Group::Engines,
-         u"Extra data directories (maps, games) for every engine"_s},
-        {u"engineCdnBaseUrl"_s, Kind::HttpUrl, &Config::engineCdnBaseUrl, Group::Engines,
-         u"Where engines to install are looked up"_s},
-        {u"engineInstallTimeoutSeconds"_s, Kind::Integer, &Config::engineInstallTimeoutSeconds,
-         Group::Engines, u"Longest time for one download attempt of an engine archive, in seconds"_s, 5,
-         MaxInt},
-        {u"engineDownloadMaxAttempts"_s, Kind::Integer, &Config::engineDownloadMaxAttempts, Group::Engines,
-         u"Download attempts per engine install"_s, 1, MaxInt},
-        {u"engineDownloadRetryBackoffBaseMs"_s, Kind::Integer, &Config::engineDownloadRetryBackoffBaseMs,
-         Group::Engines, u"Wait before the second download attempt, doubling after, in milliseconds"_s, 1000,
-         MaxInt},
-        {u"maxUpdatesSubscriptionAgeSeconds"_s, Kind::Number, &Config::maxUpdatesSubscriptionAgeSeconds,
-         Group::Advanced, u"How long battle updates are kept for subscribers to replay, in seconds"_s, 0,
+         QT_TRANSLATE_NOOP("ConfigKey", "How often the server's user count is asked, in seconds"), 0,
          MaxSeconds, true},
+        {u"maxBattles"_s, Kind::Integer, &Config::maxBattles, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Battles at once"), 1, MaxInt},
+        {u"engineBindIP"_s, Kind::Ip, &Config::engineBindIP, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Address the engines listen on for players")},
+        {u"engineStartPort"_s, Kind::Integer, &Config::engineStartPort, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "First game port; each battle uses this plus its offset"), 1025,
+         65535},
+        {u"engineAutohostStartPort"_s, Kind::Integer, &Config::engineAutohostStartPort, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "First UDP port between the engines and the autohost, on 127.0.0.1"),
+         1025, 65535},
+        {u"maxPortsUsed"_s, Kind::Integer, &Config::maxPortsUsed, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Number of port offsets in both ranges"), 1, MaxInt},
+        {u"maxGameDurationSeconds"_s, Kind::Number, &Config::maxGameDurationSeconds, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "A battle running longer is stopped, in seconds"), 3600, MaxSeconds},
+        {u"engineSettings"_s, Kind::Settings, &Config::engineSettings, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Settings written to each battle's springsettings.cfg")},
+        {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Directory of the battles' working directories")},
+        {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir, Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey", "Directory of installed engines, one directory per version")},
+        {u"extraEngineDirs"_s, Kind::StringList, &Config::extraEngineDirs, Group::Engines,
+         QT_TRANSLATE_NOOP(
+             "ConfigKey",
+             "Engines kept elsewhere, never written to: engine directories or directories of versions")},
+        {u"systemEngines"_s, Kind::Flag, &Config::systemEngines, Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey", "Offer the system's engine too (Debian's spring package)")},
+        {u"engineDataDirs"_s, Kind::StringList, &Config::engineDataDirs, Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey", "Extra data directories (maps, games) for every engine")},
+        {u"engineCdnBaseUrl"_s, Kind::HttpUrl, &Config::engineCdnBaseUrl, Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey", "Where engines to install are looked up")},
+        {u"engineInstallTimeoutSeconds"_s, Kind::Integer, &Config::engineInstallTimeoutSeconds,
+         Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "Longest time for one download attempt of an engine archive, in seconds"),
+         5, MaxInt},
+        {u"engineDownloadMaxAttempts"_s, Kind::Integer, &Config::engineDownloadMaxAttempts, Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey", "Download attempts per engine install"), 1, MaxInt},
+        {u"engineDownloadRetryBackoffBaseMs"_s, Kind::Integer, &Config::engineDownloadRetryBackoffBaseMs,
+         Group::Engines,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "Wait before the second download attempt, doubling after, in milliseconds"),
+         1000, MaxInt},
+        {u"maxUpdatesSubscriptionAgeSeconds"_s, Kind::Number, &Config::maxUpdatesSubscriptionAgeSeconds,
+         Group::Advanced,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "How long battle updates are kept for subscribers to replay, in seconds"),
+         0, MaxSeconds, true},
         {u"engineStartTimeoutSeconds"_s, Kind::Number, &Config::engineStartTimeoutSeconds, Group::Advanced,
-         u"How long an engine may take to start, in seconds"_s, 0, MaxSeconds, true},
+         QT_TRANSLATE_NOOP("ConfigKey", "How long an engine may take to start, in seconds"), 0, MaxSeconds,
+         true},
         {u"engineKillGraceSeconds"_s, Kind::Number, &Config::engineKillGraceSeconds, Group::Advanced,
-         u"After a stop request, how long an engine may take to quit before it is terminated, in seconds"_s,
+         QT_TRANSLATE_NOOP(
+             "ConfigKey",
+             "After a stop request, how long an engine may take to quit before it is terminated, in seconds"),
          0, MaxSeconds, true},
         {u"logFormat"_s, Kind::LogFormat, &Config::logFormat, Group::Advanced,
-         u"Log lines as plain text or as JSON lines"_s},
+         QT_TRANSLATE_NOOP("ConfigKey", "Log lines as plain text or as JSON lines")},
     };
     return specs;
 }
@@ -855,13 +874,13 @@ QString groupName(Group group)
     switch (group)
     {
     case Group::Server:
-        return u"Server"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Server"));
     case Group::Battles:
-        return u"Battles"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Battles"));
     case Group::Engines:
-        return u"Engines"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Engines"));
     case Group::Advanced:
-        return u"Advanced"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Advanced"));
     }
     return {};
 }
@@ -896,8 +915,9 @@ const QList<ConfigKey> &ConfigLoader::keys()
         QList<ConfigKey> list;
         for (const KeySpec &spec : keySpecs())
         {
-            list.append({spec.name, shownKind(spec.kind), groupName(spec.group), spec.description,
-                         spec.kind == Kind::Secret, toJson(defaults, spec.member)});
+            list.append({spec.name, shownKind(spec.kind), groupName(spec.group),
+                         QString::fromUtf8(spec.description), spec.kind == Kind::Secret,
+                         toJson(defaults, spec.member)});
         }
         return list;
     }();

@@ -73,8 +73,9 @@ struct ConfigKey
 
     QString name;
     Kind kind = Kind::Text;
+    // In English; views translate both with QCoreApplication::translate("ConfigKey", text).
     QString group;       // "Server", "Battles", "Engines" or "Advanced"
-    QString description; // one line of English
+    QString description; // one line
     bool secret = false; // never logged; describe() masks it
     Json defaultValue;   // as in the file; null: unset (the description says what that means)
 };

@@ -1,5 +1,6 @@
 #include "models/feedentry.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,23 +38,47 @@ QString winnersText(const Json &update)
     }
     if (allyTeams.isEmpty())
     {
-        return u"reported the game over"_s;
+        return FeedEntry::tr("reported the game over");
     }
-    return u"reported the game over, winners: %1 %2"_s.arg(
-        allyTeams.size() == 1 ? u"ally team"_s : u"ally teams"_s, allyTeams.join(u", "_s));
+    // A list, not a count: "ally teams 0, 2" needs no plural forms.
+    return (allyTeams.size() == 1 ? FeedEntry::tr("reported the game over, winners: ally team %1")
+                                  : FeedEntry::tr("reported the game over, winners: ally teams %1"))
+        .arg(allyTeams.join(u", "_s));
 }
 
 QString leftText(const QString &reason)
 {
     if (reason == u"lost_connection"_s)
     {
-        return u"lost connection"_s;
+        return FeedEntry::tr("lost connection");
     }
     if (reason.isEmpty() || reason == u"left"_s)
     {
-        return u"left"_s;
+        return FeedEntry::tr("left");
     }
-    return u"left: "_s + reason;
+    if (reason == u"kicked"_s)
+    {
+        return FeedEntry::tr("left: kicked");
+    }
+    return FeedEntry::tr("left: %1").arg(reason);
+}
+
+// Whom a chat or a Lua message went to: a group, or a destination this version does not know.
+QString audienceText(const QString &audience)
+{
+    if (audience == u"allies"_s)
+    {
+        return FeedEntry::tr("to allies");
+    }
+    if (audience == u"spectators"_s)
+    {
+        return FeedEntry::tr("to spectators");
+    }
+    if (audience == u"all"_s)
+    {
+        return FeedEntry::tr("to all");
+    }
+    return FeedEntry::tr("to %1").arg(audience);
 }
 
 QString luaText(const QString &data)
@@ -62,7 +87,7 @@ QString luaText(const QString &data)
         QByteArray::fromBase64Encoding(data.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
     {
-        const QString prefix = u"(not base64) "_s;
+        const QString prefix = FeedEntry::tr("(not base64)") + u' ';
         return prefix + FeedEntry::printableText(data.toUtf8(), FeedEntry::MaxLuaTextLength - prefix.size());
     }
     return FeedEntry::printableText(*decoded, FeedEntry::MaxLuaTextLength);
@@ -90,21 +115,13 @@ FeedEntry FeedEntry::fromUpdate(const UpdateBuffer::Entry &entry, const Resolver
         line.type = u"player_chat"_s;
         line.text = stringField(update, "message");
         const QString destination = stringField(update, "destination");
-        if (destination == u"allies"_s)
+        if (destination == u"player"_s)
         {
-            line.detail = u"to allies"_s;
-        }
-        else if (destination == u"spectators"_s)
-        {
-            line.detail = u"to spectators"_s;
-        }
-        else if (destination == u"player"_s)
-        {
-            line.detail = u"to "_s + name(stringField(update, "toUserId"));
+            line.detail = tr("to %1").arg(name(stringField(update, "toUserId")));
         }
         else if (!destination.isEmpty() && destination != u"all"_s)
         {
-            line.detail = u"to "_s + destination;
+            line.detail = audienceText(destination);
         }
     }
     else if (type == u"player_joined"_s)
@@ -113,8 +130,8 @@ FeedEntry FeedEntry::fromUpdate(const UpdateBuffer::Entry &entry, const Resolver
         line.type = u"player_joined"_s;
         const auto number = update.find("playerNumber");
         line.text = number != update.end() && number->is_number_integer()
-                        ? u"joined as player %1"_s.arg(number->get<qint64>())
-                        : u"joined"_s;
+                        ? tr("joined as player %1").arg(number->get<qint64>())
+                        : tr("joined");
     }
     else if (type == u"player_left"_s)
     {
@@ -126,13 +143,13 @@ FeedEntry FeedEntry::fromUpdate(const UpdateBuffer::Entry &entry, const Resolver
     {
         line.kind = Feed::Game;
         line.type = u"player_defeated"_s;
-        line.text = u"defeated"_s;
+        line.text = tr("defeated");
     }
     else if (type == u"start"_s)
     {
         line.kind = Feed::Game;
         line.type = u"start"_s;
-        line.text = u"game started"_s;
+        line.text = tr("game started");
     }
     else if (type == u"finished"_s)
     {
@@ -146,10 +163,10 @@ FeedEntry FeedEntry::fromUpdate(const UpdateBuffer::Entry &entry, const Resolver
         line.type = u"luamsg"_s;
         line.text = luaText(stringField(update, "data"));
         const QString uiMode = stringField(update, "uiMode");
-        line.detail = stringField(update, "script") + u" script"_s;
+        line.detail = tr("%1 script").arg(stringField(update, "script"));
         if (!uiMode.isEmpty())
         {
-            line.detail += u", to "_s + uiMode;
+            line.detail += u", "_s + audienceText(uiMode);
         }
     }
     else if (type == u"engine_message"_s || type == u"engine_warning"_s)
@@ -162,14 +179,14 @@ FeedEntry FeedEntry::fromUpdate(const UpdateBuffer::Entry &entry, const Resolver
     {
         line.kind = Feed::Engine;
         line.type = u"engine_quit"_s;
-        line.text = u"engine quit"_s;
+        line.text = tr("engine quit");
     }
     else if (type == u"engine_crash"_s)
     {
         line.kind = Feed::Engine;
         line.type = u"engine_crash"_s;
         const QString details = stringField(update, "details");
-        line.text = details.isEmpty() ? u"engine crashed"_s : u"engine crashed: "_s + details;
+        line.text = details.isEmpty() ? tr("engine crashed") : tr("engine crashed: %1").arg(details);
     }
     else
     {

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QString>
 
@@ -27,10 +28,14 @@ constexpr int AllKinds = Chat | JoinLeave | LuaMsg | Game | Engine | Operator;
 } // namespace Feed
 
 // One line of a battle feed, composed from an autohost/update entry. Data first: the update type, the user
-// and the text are separate so that views can style and filter them; the text is English-neutral and quotes
-// what players and the engine said verbatim.
+// and the text are separate so that views can style and filter them; the text quotes what players and the
+// engine said verbatim, and the words around it are in the language of the installed translator when the
+// update arrived (English without one, as in headless mode).
 struct FeedEntry
 {
+    Q_DECLARE_TR_FUNCTIONS(FeedEntry)
+
+public:
     // A player's name for a userId; an empty result means unknown (the userId is shown instead).
     using Resolver = std::function<QString(const QString &userId)>;
 

@@ -100,18 +100,18 @@ QString InstallListModel::validateVersion(const QString &version) const
 {
     if (version.isEmpty())
     {
-        return u"empty"_s;
+        return tr("empty");
     }
     switch (m_installer->check(version))
     {
     case EngineInstaller::Request::Started:
         return {};
     case EngineInstaller::Request::AlreadyInstalled:
-        return u"already available"_s;
+        return tr("already available");
     case EngineInstaller::Request::AlreadyInstalling:
-        return u"already being installed"_s;
+        return tr("already being installed");
     case EngineInstaller::Request::InvalidVersion:
-        return u"not a valid engine version"_s;
+        return tr("not a valid engine version");
     }
     return {};
 }

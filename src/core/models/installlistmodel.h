@@ -50,8 +50,8 @@ public:
     Q_INVOKABLE InstallListModel::InstallResult install(const QString &version);
     // Tries a failed install again; false when the version has no failed install or it did not start.
     Q_INVOKABLE bool retry(const QString &version);
-    // Why a version cannot be installed, in a few words, or empty when it can: "empty", "not a valid engine
-    // version", "already available", "already being installed".
+    // Why a version cannot be installed, in a few (translated) words, or empty when it can: "empty", "not a
+    // valid engine version", "already available", "already being installed".
     Q_INVOKABLE QString validateVersion(const QString &version) const;
 
     static QString phaseName(EngineInstaller::Phase phase);

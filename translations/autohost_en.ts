@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConnectionBadge</name>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>Retrying in %n s</numerusform>
+            <numerusform>Retrying in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnginesPage</name>
+    <message numerus="yes">
+        <source>in use by %n battle(s)</source>
+        <translation>
+            <numerusform>in use by %n battle</numerusform>
+            <numerusform>in use by %n battles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Quitting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>%n battle is running. Quitting stops it: the engine is told to quit and players are disconnected.</numerusform>
+            <numerusform>%n battles are running. Quitting stops them: every engine is told to quit and players are disconnected.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1304 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AddPlayerDialog</name>
+    <message>
+        <source>Add a player</source>
+        <translation>Ajouter un joueur</translation>
+    </message>
+    <message>
+        <source>The engine lets the new player in as a spectator. Give them the password below.</source>
+        <translation>Le moteur admet le nouveau joueur comme spectateur. Donnez-lui le mot de passe ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Player name</source>
+        <translation>Nom du joueur</translation>
+    </message>
+    <message>
+        <source>Name of the player to add</source>
+        <translation>Nom du joueur à ajouter</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Password of the added player</source>
+        <translation>Mot de passe du joueur ajouté</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>This battle has ended.</source>
+        <translation>Cette partie est terminée.</translation>
+    </message>
+    <message>
+        <source>You killed the battle.</source>
+        <translation>Vous avez arrêté la partie.</translation>
+    </message>
+    <message>
+        <source>You kicked %1.</source>
+        <translation>Vous avez exclu %1.</translation>
+    </message>
+    <message>
+        <source>You made %1 a spectator.</source>
+        <translation>Vous avez fait de %1 un spectateur.</translation>
+    </message>
+    <message>
+        <source>You muted %1&apos;s chat and drawing.</source>
+        <translation>Vous avez coupé le chat et les dessins de %1.</translation>
+    </message>
+    <message>
+        <source>You muted %1&apos;s chat.</source>
+        <translation>Vous avez coupé le chat de %1.</translation>
+    </message>
+    <message>
+        <source>You muted %1&apos;s drawing.</source>
+        <translation>Vous avez coupé les dessins de %1.</translation>
+    </message>
+    <message>
+        <source>You unmuted %1.</source>
+        <translation>Vous avez rétabli la parole de %1.</translation>
+    </message>
+    <message>
+        <source>You added %1 as a spectator.</source>
+        <translation>Vous avez ajouté %1 comme spectateur.</translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation>Vous avez dit : %1</translation>
+    </message>
+    <message>
+        <source>Type a command.</source>
+        <translation>Saisissez une commande.</translation>
+    </message>
+    <message>
+        <source>You sent the command: /%1</source>
+        <translation>Vous avez envoyé la commande : /%1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (yet).</source>
+        <translation>%1 n’existe pas (encore).</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Le fichier</translation>
+    </message>
+    <message>
+        <source>No program to open %1 was found.</source>
+        <translation>Aucun programme pour ouvrir %1 n’a été trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>BattleDetailPage</name>
+    <message>
+        <source>Please confirm</source>
+        <translation>Veuillez confirmer</translation>
+    </message>
+    <message>
+        <source>Battles</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Back to the battles</source>
+        <translation>Retour aux parties</translation>
+    </message>
+    <message>
+        <source>Battle %1</source>
+        <translation>Partie %1</translation>
+    </message>
+    <message>
+        <source>Instance folder</source>
+        <translation>Dossier de l’instance</translation>
+    </message>
+    <message>
+        <source>Open the instance folder</source>
+        <translation>Ouvrir le dossier de l’instance</translation>
+    </message>
+    <message>
+        <source>Engine log</source>
+        <translation>Journal du moteur</translation>
+    </message>
+    <message>
+        <source>Open the engine log</source>
+        <translation>Ouvrir le journal du moteur</translation>
+    </message>
+    <message>
+        <source>Kill battle</source>
+        <translation>Arrêter la partie</translation>
+    </message>
+    <message>
+        <source>Kill the battle</source>
+        <translation>Arrêter la partie</translation>
+    </message>
+    <message>
+        <source>Kill battle %1? The engine is told to quit and every player is disconnected.</source>
+        <translation>Arrêter la partie %1 ? Le moteur reçoit l’ordre de quitter et tous les joueurs sont déconnectés.</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · engine %3 · port %4 · PID %5 · up %6</source>
+        <translation>%1 · %2 · moteur %3 · port %4 · PID %5 · depuis %6</translation>
+    </message>
+    <message>
+        <source>Players (%1 of %2 connected)</source>
+        <translation>Joueurs (%1 sur %2 connectés)</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Joueurs</translation>
+    </message>
+    <message>
+        <source>Add player…</source>
+        <translation>Ajouter un joueur…</translation>
+    </message>
+    <message>
+        <source>Kick %1 from the battle?</source>
+        <translation>Exclure %1 de la partie ?</translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation>Exclure</translation>
+    </message>
+    <message>
+        <source>Make %1 a spectator? Their units are handed over or lost.</source>
+        <translation>Faire de %1 un spectateur ? Ses unités sont cédées ou perdues.</translation>
+    </message>
+    <message>
+        <source>Make spectator</source>
+        <translation>Rendre spectateur</translation>
+    </message>
+    <message>
+        <source>Live feed</source>
+        <translation>Flux en direct</translation>
+    </message>
+    <message>
+        <source>Message to everyone in the game</source>
+        <translation>Message à tous les participants</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Message à envoyer</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>Engine command, e.g. /cheat or luarules ping</source>
+        <translation>Commande du moteur, p. ex. /cheat ou luarules ping</translation>
+    </message>
+    <message>
+        <source>Engine command to send</source>
+        <translation>Commande du moteur à envoyer</translation>
+    </message>
+    <message>
+        <source>Send command</source>
+        <translation>Envoyer la commande</translation>
+    </message>
+</context>
+<context>
+    <name>BattlesPage</name>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Battle</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Jeu</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Joueurs</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Battles</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Filter by id, engine, game, map…</source>
+        <translation>Filtrer par id, moteur, jeu, carte…</translation>
+    </message>
+    <message>
+        <source>Filter battles</source>
+        <translation>Filtrer les parties</translation>
+    </message>
+    <message>
+        <source>All battles</source>
+        <translation>Toutes les parties</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminées</translation>
+    </message>
+    <message>
+        <source>Show battles</source>
+        <translation>Parties affichées</translation>
+    </message>
+    <message>
+        <source>Battle %1, %2, %3 on %4</source>
+        <translation>Partie %1, %2, %3 sur %4</translation>
+    </message>
+    <message>
+        <source>No battle matches the filter.</source>
+        <translation>Aucune partie ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>No battles yet. Start one from “New battle”.</source>
+        <translation>Aucune partie pour l’instant. Lancez-en une depuis « Nouvelle partie ».</translation>
+    </message>
+    <message>
+        <source>No battles yet. The lobby server starts them here when players are matched.</source>
+        <translation>Aucune partie pour l’instant. Le serveur de lobby les lance ici quand des joueurs sont appariés.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigField</name>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Reset %1 to its default</source>
+        <translation>Rétablir %1 à sa valeur par défaut</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>One entry per line</source>
+        <translation>Une entrée par ligne</translation>
+    </message>
+    <message>
+        <source>JSON object</source>
+        <translation>Objet JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigKey</name>
+    <message>
+        <source>Host name or IP address of the Tachyon server, without scheme; empty: local mode</source>
+        <translation>Nom d’hôte ou adresse IP du serveur Tachyon, sans schéma ; vide : mode local</translation>
+    </message>
+    <message>
+        <source>Port of the Tachyon server; unset: 443 with TLS, 80 without</source>
+        <translation>Port du serveur Tachyon ; non défini : 443 avec TLS, 80 sans</translation>
+    </message>
+    <message>
+        <source>Connect with TLS (https, wss); unset: TLS unless the server is localhost or a loopback address</source>
+        <translation>Se connecter avec TLS (https, wss) ; non défini : TLS sauf si le serveur est localhost ou une adresse de bouclage</translation>
+    </message>
+    <message>
+        <source>OAuth2 client id issued by the server&apos;s admins</source>
+        <translation>Identifiant client OAuth2 délivré par les administrateurs du serveur</translation>
+    </message>
+    <message>
+        <source>OAuth2 client secret issued by the server&apos;s admins</source>
+        <translation>Secret client OAuth2 délivré par les administrateurs du serveur</translation>
+    </message>
+    <message>
+        <source>IPv4 or IPv6 address players connect to; required with a Tachyon server</source>
+        <translation>Adresse IPv4 ou IPv6 à laquelle les joueurs se connectent ; requise avec un serveur Tachyon</translation>
+    </message>
+    <message>
+        <source>Longest wait between reconnection attempts, in seconds</source>
+        <translation>Attente maximale entre deux tentatives de reconnexion, en secondes</translation>
+    </message>
+    <message>
+        <source>How often the server&apos;s user count is asked, in seconds</source>
+        <translation>Fréquence de la demande du nombre d’utilisateurs du serveur, en secondes</translation>
+    </message>
+    <message>
+        <source>Battles at once</source>
+        <translation>Parties simultanées</translation>
+    </message>
+    <message>
+        <source>Address the engines listen on for players</source>
+        <translation>Adresse sur laquelle les moteurs attendent les joueurs</translation>
+    </message>
+    <message>
+        <source>First game port; each battle uses this plus its offset</source>
+        <translation>Premier port de jeu ; chaque partie utilise celui-ci plus son décalage</translation>
+    </message>
+    <message>
+        <source>First UDP port between the engines and the autohost, on 127.0.0.1</source>
+        <translation>Premier port UDP entre les moteurs et l’autohost, sur 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Number of port offsets in both ranges</source>
+        <translation>Nombre de décalages de port dans les deux plages</translation>
+    </message>
+    <message>
+        <source>A battle running longer is stopped, in seconds</source>
+        <translation>Une partie qui dure plus longtemps est arrêtée, en secondes</translation>
+    </message>
+    <message>
+        <source>Settings written to each battle&apos;s springsettings.cfg</source>
+        <translation>Réglages écrits dans le springsettings.cfg de chaque partie</translation>
+    </message>
+    <message>
+        <source>Directory of the battles&apos; working directories</source>
+        <translation>Répertoire des répertoires de travail des parties</translation>
+    </message>
+    <message>
+        <source>Directory of installed engines, one directory per version</source>
+        <translation>Répertoire des moteurs installés, un répertoire par version</translation>
+    </message>
+    <message>
+        <source>Engines kept elsewhere, never written to: engine directories or directories of versions</source>
+        <translation>Moteurs conservés ailleurs, jamais modifiés : répertoires de moteur ou répertoires de versions</translation>
+    </message>
+    <message>
+        <source>Offer the system&apos;s engine too (Debian&apos;s spring package)</source>
+        <translation>Proposer aussi le moteur du système (paquet spring de Debian)</translation>
+    </message>
+    <message>
+        <source>Extra data directories (maps, games) for every engine</source>
+        <translation>Répertoires de données supplémentaires (cartes, jeux) pour chaque moteur</translation>
+    </message>
+    <message>
+        <source>Where engines to install are looked up</source>
+        <translation>Où chercher les moteurs à installer</translation>
+    </message>
+    <message>
+        <source>Longest time for one download attempt of an engine archive, in seconds</source>
+        <translation>Durée maximale d’une tentative de téléchargement d’une archive de moteur, en secondes</translation>
+    </message>
+    <message>
+        <source>Download attempts per engine install</source>
+        <translation>Tentatives de téléchargement par installation de moteur</translation>
+    </message>
+    <message>
+        <source>Wait before the second download attempt, doubling after, in milliseconds</source>
+        <translation>Attente avant la deuxième tentative de téléchargement, doublée ensuite, en millisecondes</translation>
+    </message>
+    <message>
+        <source>How long battle updates are kept for subscribers to replay, in seconds</source>
+        <translation>Durée de conservation des mises à jour de partie à rejouer pour les abonnés, en secondes</translation>
+    </message>
+    <message>
+        <source>How long an engine may take to start, in seconds</source>
+        <translation>Temps accordé à un moteur pour démarrer, en secondes</translation>
+    </message>
+    <message>
+        <source>After a stop request, how long an engine may take to quit before it is terminated, in seconds</source>
+        <translation>Après une demande d’arrêt, temps accordé à un moteur pour quitter avant d’être terminé, en secondes</translation>
+    </message>
+    <message>
+        <source>Log lines as plain text or as JSON lines</source>
+        <translation>Lignes du journal en texte brut ou en lignes JSON</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Battles</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>Moteurs</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBadge</name>
+    <message>
+        <source>Local mode</source>
+        <translation>Mode local</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion au compte…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>Nouvel essai dans %n s</numerusform>
+            <numerusform>Nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Lobby connection: %1</source>
+        <translation>Connexion au lobby : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Lobby server</source>
+        <translation>Serveur de lobby</translation>
+    </message>
+    <message>
+        <source>No Tachyon server is configured: battles are started here, from “New battle”.</source>
+        <translation>Aucun serveur Tachyon n’est configuré : les parties se lancent ici, depuis « Nouvelle partie ».</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Dernière erreur : %1</translation>
+    </message>
+    <message>
+        <source>users on the server</source>
+        <translation>utilisateurs sur le serveur</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>battles running / maximum</source>
+        <translation>parties en cours / maximum</translation>
+    </message>
+    <message>
+        <source>Capacity used</source>
+        <translation>Capacité utilisée</translation>
+    </message>
+    <message>
+        <source>Drain: accept no new battles</source>
+        <translation>Suspension : n’accepter aucune nouvelle partie</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>Moteurs</translation>
+    </message>
+    <message>
+        <source>engines available</source>
+        <translation>moteurs disponibles</translation>
+    </message>
+    <message>
+        <source>None yet: install one from the Engines page.</source>
+        <translation>Aucun pour l’instant : installez-en un depuis la page « Moteurs ».</translation>
+    </message>
+    <message>
+        <source>Running battles, last hour</source>
+        <translation>Parties en cours, dernière heure</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>Running battles over the last hour</source>
+        <translation>Parties en cours sur la dernière heure</translation>
+    </message>
+    <message>
+        <source>Updates per second, last hour</source>
+        <translation>Mises à jour par seconde, dernière heure</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>pic</translation>
+    </message>
+    <message>
+        <source>Updates per second over the last hour</source>
+        <translation>Mises à jour par seconde sur la dernière heure</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Waiting for another install to finish</source>
+        <translation>En attente de la fin d’une autre installation</translation>
+    </message>
+    <message>
+        <source>Looking up the download</source>
+        <translation>Recherche du téléchargement</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Unpacking</source>
+        <translation>Décompression</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installé</translation>
+    </message>
+    <message>
+        <source>Extra directory</source>
+        <translation>Répertoire supplémentaire</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>Moteurs</translation>
+    </message>
+    <message>
+        <source>Install an engine</source>
+        <translation>Installer un moteur</translation>
+    </message>
+    <message>
+        <source>Engine version, e.g. 2025.06.22</source>
+        <translation>Version du moteur, p. ex. 2025.06.22</translation>
+    </message>
+    <message>
+        <source>Engine version to install</source>
+        <translation>Version du moteur à installer</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installer</translation>
+    </message>
+    <message>
+        <source>Engines come from the BAR file server and are unpacked into %1.</source>
+        <translation>Les moteurs proviennent du serveur de fichiers BAR et sont décompressés dans %1.</translation>
+    </message>
+    <message>
+        <source> (attempt %1 of %2)</source>
+        <translation> (tentative %1 sur %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 sur %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry installing %1</source>
+        <translation>Réessayer d’installer %1</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Progression de %1</translation>
+    </message>
+    <message>
+        <source>Available engines (%1)</source>
+        <translation>Moteurs disponibles (%1)</translation>
+    </message>
+    <message>
+        <source>No engine yet. Install one above, or put one into %1.</source>
+        <translation>Aucun moteur pour l’instant. Installez-en un ci-dessus ou placez-en un dans %1.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>in use by %n battle(s)</source>
+        <translation>
+            <numerusform>utilisé par %n partie</numerusform>
+            <numerusform>utilisé par %n parties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>inutilisé</translation>
+    </message>
+</context>
+<context>
+    <name>FeedEntry</name>
+    <message>
+        <source>reported the game over</source>
+        <translation>a signalé la fin de la partie</translation>
+    </message>
+    <message>
+        <source>reported the game over, winners: ally team %1</source>
+        <translation>a signalé la fin de la partie, vainqueur : alliance %1</translation>
+    </message>
+    <message>
+        <source>reported the game over, winners: ally teams %1</source>
+        <translation>a signalé la fin de la partie, vainqueurs : alliances %1</translation>
+    </message>
+    <message>
+        <source>lost connection</source>
+        <translation>a perdu la connexion</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>a quitté la partie</translation>
+    </message>
+    <message>
+        <source>left: kicked</source>
+        <translation>a été exclu</translation>
+    </message>
+    <message>
+        <source>left: %1</source>
+        <translation>a quitté la partie : %1</translation>
+    </message>
+    <message>
+        <source>to allies</source>
+        <translation>aux alliés</translation>
+    </message>
+    <message>
+        <source>to spectators</source>
+        <translation>aux spectateurs</translation>
+    </message>
+    <message>
+        <source>to all</source>
+        <translation>à tous</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>(not base64)</source>
+        <translation>(pas en base64)</translation>
+    </message>
+    <message>
+        <source>joined as player %1</source>
+        <translation>a rejoint en tant que joueur %1</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>a rejoint</translation>
+    </message>
+    <message>
+        <source>defeated</source>
+        <translation>a été vaincu</translation>
+    </message>
+    <message>
+        <source>game started</source>
+        <translation>partie commencée</translation>
+    </message>
+    <message>
+        <source>%1 script</source>
+        <translation>script %1</translation>
+    </message>
+    <message>
+        <source>engine quit</source>
+        <translation>moteur arrêté</translation>
+    </message>
+    <message>
+        <source>engine crashed</source>
+        <translation>le moteur a planté</translation>
+    </message>
+    <message>
+        <source>engine crashed: %1</source>
+        <translation>le moteur a planté : %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedView</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Joins and leaves</source>
+        <translation>Arrivées et départs</translation>
+    </message>
+    <message>
+        <source>Lua messages</source>
+        <translation>Messages Lua</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Afficher : %1</translation>
+    </message>
+    <message>
+        <source>Search the feed…</source>
+        <translation>Rechercher dans le flux…</translation>
+    </message>
+    <message>
+        <source>Search the feed</source>
+        <translation>Rechercher dans le flux</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 lignes sur %2</translation>
+    </message>
+    <message>
+        <source>Battle feed</source>
+        <translation>Flux de la partie</translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation>Aucune ligne ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.</source>
+        <translation>Rien ne s’est encore passé.</translation>
+    </message>
+    <message>
+        <source>Follow newest</source>
+        <translation>Suivre les dernières</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 Go</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Plantée</translation>
+    </message>
+    <message>
+        <source>Failed to start</source>
+        <translation>Échec du démarrage</translation>
+    </message>
+</context>
+<context>
+    <name>InstallListModel</name>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>already available</source>
+        <translation>déjà disponible</translation>
+    </message>
+    <message>
+        <source>already being installed</source>
+        <translation>déjà en cours d’installation</translation>
+    </message>
+    <message>
+        <source>not a valid engine version</source>
+        <translation>pas une version de moteur valide</translation>
+    </message>
+</context>
+<context>
+    <name>JoinInfo</name>
+    <message>
+        <source>How players join</source>
+        <translation>Comment les joueurs rejoignent</translation>
+    </message>
+    <message>
+        <source>Address %1, port %2. Each player connects with their name and password:</source>
+        <translation>Adresse %1, port %2. Chaque joueur se connecte avec son nom et son mot de passe :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the password of %1</source>
+        <translation>Copier le mot de passe de %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogPage</name>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Search the log…</source>
+        <translation>Rechercher dans le journal…</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Rechercher dans le journal</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info et plus</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
+    </message>
+    <message>
+        <source>Log levels to show</source>
+        <translation>Niveaux de journal affichés</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Lignes du journal</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Autohost — local mode</source>
+        <translation>Autohost — mode local</translation>
+    </message>
+    <message>
+        <source>Autohost — %1</source>
+        <translation>Autohost — %1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Battles</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>New battle</source>
+        <translation>Nouvelle partie</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>Moteurs</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Quit the autohost?</source>
+        <translation>Quitter l’autohost ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Quitting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>%n partie est en cours. Quitter l’arrête : le moteur reçoit l’ordre de quitter et les joueurs sont déconnectés.</numerusform>
+            <numerusform>%n parties sont en cours. Quitter les arrête : chaque moteur reçoit l’ordre de quitter et les joueurs sont déconnectés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop battles and quit</source>
+        <translation>Arrêter les parties et quitter</translation>
+    </message>
+    <message>
+        <source>Autohost</source>
+        <translation>Autohost</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Afficher : %1</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Stopping battles…</source>
+        <translation>Arrêt des parties…</translation>
+    </message>
+    <message>
+        <source>Battles: %1 / %2</source>
+        <translation>Parties : %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewBattlePage</name>
+    <message>
+        <source>New battle</source>
+        <translation>Nouvelle partie</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>Jeu</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Engine version</source>
+        <translation>Version du moteur</translation>
+    </message>
+    <message>
+        <source>No engine available: install one on the Engines page</source>
+        <translation>Aucun moteur disponible : installez-en un depuis la page « Moteurs »</translation>
+    </message>
+    <message>
+        <source>Game name</source>
+        <translation>Nom du jeu</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Map name</source>
+        <translation>Nom de la carte</translation>
+    </message>
+    <message>
+        <source>Start positions</source>
+        <translation>Positions de départ</translation>
+    </message>
+    <message>
+        <source>Fixed (from the map)</source>
+        <translation>Fixes (selon la carte)</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Aléatoires</translation>
+    </message>
+    <message>
+        <source>Chosen in game</source>
+        <translation>Choisies en jeu</translation>
+    </message>
+    <message>
+        <source>Chosen before the game</source>
+        <translation>Choisies avant la partie</translation>
+    </message>
+    <message>
+        <source>Start position type</source>
+        <translation>Type de positions de départ</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>One line per ally team; separate player names with commas. Every player gets a team of their own.</source>
+        <translation>Une ligne par alliance ; séparez les noms des joueurs par des virgules. Chaque joueur a sa propre équipe.</translation>
+    </message>
+    <message>
+        <source>Ally team %1</source>
+        <translation>Alliance %1</translation>
+    </message>
+    <message>
+        <source>Player names, e.g. Alice, Bob</source>
+        <translation>Noms des joueurs, p. ex. Alice, Bob</translation>
+    </message>
+    <message>
+        <source>Players of ally team %1</source>
+        <translation>Joueurs de l’alliance %1</translation>
+    </message>
+    <message>
+        <source>Remove ally team %1</source>
+        <translation>Supprimer l’alliance %1</translation>
+    </message>
+    <message>
+        <source>Add ally team</source>
+        <translation>Ajouter une alliance</translation>
+    </message>
+    <message>
+        <source>Spectators</source>
+        <translation>Spectateurs</translation>
+    </message>
+    <message>
+        <source>Optional: names, separated by commas</source>
+        <translation>Facultatif : noms séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Start battle</source>
+        <translation>Lancer la partie</translation>
+    </message>
+    <message>
+        <source>Battle started</source>
+        <translation>Partie lancée</translation>
+    </message>
+    <message>
+        <source>Players join at %1, port %2, with these names and passwords:</source>
+        <translation>Les joueurs rejoignent %1, port %2, avec ces noms et mots de passe :</translation>
+    </message>
+    <message>
+        <source>spectator</source>
+        <translation>spectateur</translation>
+    </message>
+    <message>
+        <source>ally team %1</source>
+        <translation>alliance %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the password of %1</source>
+        <translation>Copier le mot de passe de %1</translation>
+    </message>
+    <message>
+        <source>Open the battle</source>
+        <translation>Ouvrir la partie</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerList</name>
+    <message>
+        <source>Not connected yet</source>
+        <translation>Pas encore connecté</translation>
+    </message>
+    <message>
+        <source>In game</source>
+        <translation>En jeu</translation>
+    </message>
+    <message>
+        <source>Defeated</source>
+        <translation>Vaincu</translation>
+    </message>
+    <message>
+        <source>Kicked</source>
+        <translation>Exclu</translation>
+    </message>
+    <message>
+        <source>Lost connection</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Parti</translation>
+    </message>
+    <message>
+        <source>Players and spectators</source>
+        <translation>Joueurs et spectateurs</translation>
+    </message>
+    <message>
+        <source>Spectators</source>
+        <translation>Spectateurs</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Joueurs</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>spectator</source>
+        <translation>spectateur</translation>
+    </message>
+    <message>
+        <source>ally team %1, team %2</source>
+        <translation>alliance %1, équipe %2</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>muet</translation>
+    </message>
+    <message>
+        <source>chat muted</source>
+        <translation>chat coupé</translation>
+    </message>
+    <message>
+        <source>drawing muted</source>
+        <translation>dessin coupé</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Actions pour %1</translation>
+    </message>
+    <message>
+        <source>Kick…</source>
+        <translation>Exclure…</translation>
+    </message>
+    <message>
+        <source>Make spectator…</source>
+        <translation>Rendre spectateur…</translation>
+    </message>
+    <message>
+        <source>Mute chat</source>
+        <translation>Couper le chat</translation>
+    </message>
+    <message>
+        <source>Mute drawing</source>
+        <translation>Couper le dessin</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Autohost configuration</source>
+        <translation>Configuration de l’autohost</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Headless mode reads the same file; changes apply when the autohost starts again.</source>
+        <translation>Enregistrée dans %1. Le mode sans interface lit le même fichier ; les modifications s’appliquent au prochain démarrage de l’autohost.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Saved. Restart the autohost to use the new configuration.</source>
+        <translation>Enregistré. Redémarrez l’autohost pour utiliser la nouvelle configuration.</translation>
+    </message>
+</context>
+<context>
+    <name>SortHeader</name>
+    <message>
+        <source>, sorted ascending</source>
+        <translation>, tri croissant</translation>
+    </message>
+    <message>
+        <source>, sorted descending</source>
+        <translation>, tri décroissant</translation>
+    </message>
+</context>
+</TS>
