@@ -1155,6 +1155,10 @@
         <source>Open the battle</source>
         <translation>Partie öffnen</translation>
     </message>
+    <message>
+        <source>The battle did not start: %1</source>
+        <translation>Die Partie wurde nicht gestartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlayerList</name>
@@ -1288,6 +1292,32 @@
     <message>
         <source>Saved. Restart the autohost to use the new configuration.</source>
         <translation>Gespeichert. Starten Sie den Autohost neu, um die neue Konfiguration zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Restart the autohost?</source>
+        <translation>Autohost neu starten?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Restarting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>%n Partie läuft. Der Neustart stoppt sie: Die Engine wird beendet und die Spieler werden getrennt.</numerusform>
+            <numerusform>%n Partien laufen. Der Neustart stoppt sie: Jede Engine wird beendet und die Spieler werden getrennt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop battles and restart</source>
+        <translation>Partien stoppen und neu starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart (stops %n battle(s))</source>
+        <translation>
+            <numerusform>Neu starten (stoppt %n Partie)</numerusform>
+            <numerusform>Neu starten (stoppt %n Partien)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
     </message>
 </context>
 <context>

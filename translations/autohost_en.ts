@@ -31,4 +31,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Restarting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>%n battle is running. Restarting stops it: the engine is told to quit and players are disconnected.</numerusform>
+            <numerusform>%n battles are running. Restarting stops them: every engine is told to quit and players are disconnected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart (stops %n battle(s))</source>
+        <translation>
+            <numerusform>Restart (stops %n battle)</numerusform>
+            <numerusform>Restart (stops %n battles)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1155,6 +1155,10 @@
         <source>Open the battle</source>
         <translation>Ouvrir la partie</translation>
     </message>
+    <message>
+        <source>The battle did not start: %1</source>
+        <translation>La partie n’a pas démarré : %1</translation>
+    </message>
 </context>
 <context>
     <name>PlayerList</name>
@@ -1288,6 +1292,32 @@
     <message>
         <source>Saved. Restart the autohost to use the new configuration.</source>
         <translation>Enregistré. Redémarrez l’autohost pour utiliser la nouvelle configuration.</translation>
+    </message>
+    <message>
+        <source>Restart the autohost?</source>
+        <translation>Redémarrer l’autohost ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Restarting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>%n partie est en cours. Redémarrer l’arrête : le moteur reçoit l’ordre de quitter et les joueurs sont déconnectés.</numerusform>
+            <numerusform>%n parties sont en cours. Redémarrer les arrête : chaque moteur reçoit l’ordre de quitter et les joueurs sont déconnectés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop battles and restart</source>
+        <translation>Arrêter les parties et redémarrer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart (stops %n battle(s))</source>
+        <translation>
+            <numerusform>Redémarrer (arrête %n partie)</numerusform>
+            <numerusform>Redémarrer (arrête %n parties)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Redémarrer maintenant</translation>
     </message>
 </context>
 <context>

@@ -1158,6 +1158,10 @@
         <source>Open the battle</source>
         <translation>Otwórz bitwę</translation>
     </message>
+    <message>
+        <source>The battle did not start: %1</source>
+        <translation>Bitwa nie wystartowała: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlayerList</name>
@@ -1291,6 +1295,34 @@
     <message>
         <source>Saved. Restart the autohost to use the new configuration.</source>
         <translation>Zapisano. Uruchom ponownie autohost, aby użyć nowej konfiguracji.</translation>
+    </message>
+    <message>
+        <source>Restart the autohost?</source>
+        <translation>Uruchomić autohost ponownie?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Restarting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>Trwa %n bitwa. Ponowne uruchomienie ją zatrzyma: silnik otrzyma polecenie zakończenia, a gracze zostaną rozłączeni.</numerusform>
+            <numerusform>Trwają %n bitwy. Ponowne uruchomienie je zatrzyma: każdy silnik otrzyma polecenie zakończenia, a gracze zostaną rozłączeni.</numerusform>
+            <numerusform>Trwa %n bitew. Ponowne uruchomienie je zatrzyma: każdy silnik otrzyma polecenie zakończenia, a gracze zostaną rozłączeni.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop battles and restart</source>
+        <translation>Zatrzymaj bitwy i uruchom ponownie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart (stops %n battle(s))</source>
+        <translation>
+            <numerusform>Uruchom ponownie (zatrzymuje %n bitwę)</numerusform>
+            <numerusform>Uruchom ponownie (zatrzymuje %n bitwy)</numerusform>
+            <numerusform>Uruchom ponownie (zatrzymuje %n bitew)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Uruchom ponownie teraz</translation>
     </message>
 </context>
 <context>

@@ -1158,6 +1158,10 @@
         <source>Open the battle</source>
         <translation>Открыть бой</translation>
     </message>
+    <message>
+        <source>The battle did not start: %1</source>
+        <translation>Бой не запустился: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlayerList</name>
@@ -1291,6 +1295,34 @@
     <message>
         <source>Saved. Restart the autohost to use the new configuration.</source>
         <translation>Сохранено. Перезапустите автохост, чтобы применить новую конфигурацию.</translation>
+    </message>
+    <message>
+        <source>Restart the autohost?</source>
+        <translation>Перезапустить автохост?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n battle(s) are running. Restarting stops them: every engine is told to quit and players are disconnected.</source>
+        <translation>
+            <numerusform>Идёт %n бой. Перезапуск остановит его: движок получит команду завершиться, игроки будут отключены.</numerusform>
+            <numerusform>Идут %n боя. Перезапуск остановит их: каждый движок получит команду завершиться, игроки будут отключены.</numerusform>
+            <numerusform>Идут %n боёв. Перезапуск остановит их: каждый движок получит команду завершиться, игроки будут отключены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop battles and restart</source>
+        <translation>Остановить бои и перезапустить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart (stops %n battle(s))</source>
+        <translation>
+            <numerusform>Перезапустить (остановит %n бой)</numerusform>
+            <numerusform>Перезапустить (остановит %n боя)</numerusform>
+            <numerusform>Перезапустить (остановит %n боёв)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Перезапустить сейчас</translation>
     </message>
 </context>
 <context>
