@@ -145,7 +145,8 @@ bool BattleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     {
         return true;
     }
-    for (const QString &name : {u"battleId"_s, u"engineVersion"_s, u"gameName"_s, u"mapName"_s, u"battleState"_s})
+    for (const QString &name :
+         {u"battleId"_s, u"engineVersion"_s, u"gameName"_s, u"mapName"_s, u"battleState"_s})
     {
         if (index.data(roleOf(name)).toString().contains(m_filterText, Qt::CaseInsensitive))
         {
