@@ -106,6 +106,14 @@ ColumnLayout {
             property bool following: true
             onMovementEnded: following = atYEnd
             onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
+            // At the maximum each batch drops as many old lines as it adds: the count stays, rows still come.
+            Connections {
+                target: feedView.feed || null
+                function onRowsInserted() {
+                    if (lines.following)
+                        Qt.callLater(lines.positionViewAtEnd)
+                }
+            }
 
             delegate: RowLayout {
                 id: line
