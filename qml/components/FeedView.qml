@@ -126,6 +126,8 @@ ColumnLayout {
 
                 width: lines.width - 12
                 spacing: 8
+                Accessible.role: Accessible.ListItem
+                Accessible.name: (author.length > 0 ? author + ": " : "") + text + (detail.length > 0 ? " (" + detail + ")" : "")
                 Label {
                     text: line.timeText
                     color: Theme.textMuted

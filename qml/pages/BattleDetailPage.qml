@@ -16,6 +16,8 @@ Item {
 
     signal back()
 
+    Keys.onEscapePressed: back()
+
     function refresh() {
         info = battleId ? AppController.battleInfo(battleId) : ({})
     }
@@ -88,7 +90,7 @@ Item {
                 enabled: page.active
                 contentItem: Label {
                     text: killButton.text
-                    color: killButton.enabled ? "white" : Theme.textMuted
+                    color: killButton.enabled ? Theme.accentText : Theme.textMuted
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }
@@ -106,21 +108,29 @@ Item {
             }
         }
 
-        RowLayout {
+        // Anchored rather than in a RowLayout: Qt 6.4's layout, first shown after the chip's text came while the
+        // page was hidden, kept the summary over the chip.
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            implicitHeight: Math.max(stateChip.implicitHeight, summary.implicitHeight)
             StateChip {
+                id: stateChip
+                anchors.verticalCenter: parent.verticalCenter
                 text: Format.battleState(page.info.battleState)
                 tint: Format.battleStateColor(page.info.battleState, Theme)
             }
             Label {
-            Layout.fillWidth: true
-            text: qsTr("%1 · %2 · engine %3 · port %4 · PID %5 · up %6")
-                  .arg(page.info.gameName || "").arg(page.info.mapName || "").arg(page.info.engineVersion || "")
-                  .arg(page.info.port > 0 ? page.info.port : "–").arg(page.info.pid > 0 ? page.info.pid : "–")
-                  .arg(Format.duration(page.info.uptimeSeconds))
-            color: Theme.textMuted
-            elide: Text.ElideRight
+                id: summary
+                anchors.left: stateChip.right
+                anchors.leftMargin: Theme.spacing
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("%1 · %2 · engine %3 · port %4 · PID %5 · up %6")
+                      .arg(page.info.gameName || "").arg(page.info.mapName || "").arg(page.info.engineVersion || "")
+                      .arg(page.info.port > 0 ? page.info.port : "–").arg(page.info.pid > 0 ? page.info.pid : "–")
+                      .arg(Format.duration(page.info.uptimeSeconds))
+                color: Theme.textMuted
+                elide: Text.ElideRight
             }
         }
         Label {

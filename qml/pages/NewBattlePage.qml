@@ -69,6 +69,8 @@ ScrollView {
                     editText: page.form.gameName
                     onEditTextChanged: if (editText !== page.form.gameName) page.form.gameName = editText
                     Accessible.name: qsTr("Game name")
+                    // The editor inside takes the keyboard focus: a screen reader reads its name.
+                    Component.onCompleted: contentItem.Accessible.name = Qt.binding(() => Accessible.name)
                 }
                 Item { width: 1; height: 1; visible: page.error("gameName").length > 0 }
                 Label { visible: text.length > 0; text: page.error("gameName"); color: Theme.bad }
@@ -81,6 +83,7 @@ ScrollView {
                     editText: page.form.mapName
                     onEditTextChanged: if (editText !== page.form.mapName) page.form.mapName = editText
                     Accessible.name: qsTr("Map name")
+                    Component.onCompleted: contentItem.Accessible.name = Qt.binding(() => Accessible.name)
                 }
                 Item { width: 1; height: 1; visible: page.error("mapName").length > 0 }
                 Label { visible: text.length > 0; text: page.error("mapName"); color: Theme.bad }
