@@ -89,7 +89,8 @@ AppendResult appendOnly(UpdateBuffer &updates, const QUuid &battleId, int count)
     return result;
 }
 
-FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId, const FloodOptions &options)
+FloodResult flood(const Producer &produce, QAbstractItemModel &model, const std::function<void()> &flush,
+                  const FloodOptions &options)
 {
     FloodResult result;
     const auto insertions = QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model,
@@ -103,17 +104,17 @@ FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId
     QTimer producer;
     producer.setTimerType(Qt::PreciseTimer);
     producer.setInterval(1);
-    const auto produce = [&]
+    const auto produceDue = [&]
     {
         const qint64 due =
             qint64(options.updatesPerSecond) * std::min<qint64>(clock.elapsed(), options.durationMs) / 1000;
         while (result.updates < due)
         {
-            updates.append(battleId, chatUpdate(result.updates));
+            produce(result.updates);
             ++result.updates;
         }
     };
-    QObject::connect(&producer, &QTimer::timeout, &producer, produce);
+    QObject::connect(&producer, &QTimer::timeout, &producer, produceDue);
 
     std::vector<qint64> tickTimes; // ns on the same clock
     QTimer ticker;
@@ -128,10 +129,10 @@ FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId
     producer.start();
     ticker.start();
     loop.exec();
-    produce(); // the updates due until the end of the duration
+    produceDue(); // the updates due until the end of the duration
     producer.stop();
     ticker.stop();
-    model.flush();
+    flush();
     QObject::disconnect(insertions);
 
     std::vector<double> gaps;
@@ -148,6 +149,12 @@ FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId
         result.tickGapP99Ms = gaps[std::min(gaps.size() - 1, size_t(double(gaps.size()) * 0.99))];
     }
     return result;
+}
+
+FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId, const FloodOptions &options)
+{
+    return flood([&updates, &battleId](int n) { updates.append(battleId, chatUpdate(n)); }, model,
+                 [&model] { model.flush(); }, options);
 }
 
 double construction(UpdateBuffer &updates, const QUuid &battleId)

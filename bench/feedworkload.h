@@ -1,11 +1,14 @@
 #pragma once
 
+#include <functional>
+
 #include <QString>
 #include <QUuid>
 
 #include "protocol/json.h"
 
 class FeedModel;
+class QAbstractItemModel;
 class UpdateBuffer;
 
 // The workloads of the feed benchmark, apart from its main so that other benchmarks (e.g. the QML feed view
@@ -49,10 +52,15 @@ struct FloodResult
     double tickGapP99Ms = 0;
     double tickGapMaxMs = 0;
 };
-// Appends updates at a steady rate from a 1 ms timer for the duration, running the event loop, while a
+// Produces update number n for the model (e.g. appends it to the buffer the model follows).
+using Producer = std::function<void(int n)>;
+// Produces updates at a steady rate from a 1 ms timer for the duration, running the event loop, while a
 // tickIntervalMs timer records how regularly the loop gets to it. With updatesPerSecond 0 it measures
 // the idle loop. The model applies its batches on its own timer meanwhile; whatever is attached to the model
-// (a view) works in the same loop.
+// (a view) works in the same loop. flush applies what is still pending at the end.
+FloodResult flood(const Producer &produce, QAbstractItemModel &model, const std::function<void()> &flush,
+                  const FloodOptions &options);
+// The flood of chat updates for battleId into the buffer a feed follows.
 FloodResult flood(UpdateBuffer &updates, FeedModel &model, const QUuid &battleId,
                   const FloodOptions &options);
 

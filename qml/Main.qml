@@ -112,6 +112,7 @@ ApplicationWindow {
                         text: modelData.title
                         highlighted: window.currentPage === modelData.key || (modelData.key === "battles" && window.currentPage === "battle")
                         Accessible.name: qsTr("Show %1").arg(modelData.title)
+                        focusPolicy: Qt.StrongFocus
                         ToolTip.visible: hovered
                         ToolTip.delay: 800
                         ToolTip.text: qsTr("%1 (Ctrl+%2)").arg(modelData.title).arg(index + 1)
@@ -153,6 +154,9 @@ ApplicationWindow {
             Layout.fillHeight: true
             readonly property var order: ["dashboard", "battles", "battle", "newBattle", "engines", "log", "settings"]
             currentIndex: order.indexOf(window.currentPage)
+            // The page shown takes the keyboard focus from the one hidden: Tab goes on from there, and keys
+            // reach it (Escape on a battle).
+            onCurrentIndexChanged: if (currentIndex >= 0) children[currentIndex].forceActiveFocus()
 
             DashboardPage {}
             BattlesPage {

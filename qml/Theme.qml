@@ -16,7 +16,9 @@ QtObject {
     readonly property color text: dark ? "#e6e8eb" : "#1d2127"
     readonly property color textMuted: dark ? "#9aa3ad" : "#5d6671"
     readonly property color accent: dark ? "#5aa2ff" : "#1f6fd6"
-    readonly property color accentText: "#ffffff"
+    // Text on the accent and on the bad colour (selected entries, highlighted and danger buttons): white on the
+    // dark theme's light accent reads at a contrast of 2.6:1 only, this dark text at 6.8:1.
+    readonly property color accentText: dark ? "#14181d" : "#ffffff"
     readonly property color good: dark ? "#4cc38a" : "#1e8a4f"
     readonly property color warning: dark ? "#e8b14c" : "#a86400"
     readonly property color bad: dark ? "#ff6b6b" : "#c62828"

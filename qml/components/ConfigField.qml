@@ -119,6 +119,9 @@ RowLayout {
             wrapMode: TextEdit.Wrap
             selectByMouse: true
             Accessible.name: field.key
+            // Tab moves on, as from the other fields, rather than typing a tab into the value.
+            Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+            Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
             background: Rectangle {
                 color: Theme.surface
                 border.color: parent.activeFocus ? Theme.accent : Theme.border

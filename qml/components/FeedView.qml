@@ -106,6 +106,14 @@ ColumnLayout {
             property bool following: true
             onMovementEnded: following = atYEnd
             onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
+            // At the maximum each batch drops as many old lines as it adds: the count stays, rows still come.
+            Connections {
+                target: feedView.feed || null
+                function onRowsInserted() {
+                    if (lines.following)
+                        Qt.callLater(lines.positionViewAtEnd)
+                }
+            }
 
             delegate: RowLayout {
                 id: line
@@ -118,6 +126,8 @@ ColumnLayout {
 
                 width: lines.width - 12
                 spacing: 8
+                Accessible.role: Accessible.ListItem
+                Accessible.name: (author.length > 0 ? author + ": " : "") + text + (detail.length > 0 ? " (" + detail + ")" : "")
                 Label {
                     text: line.timeText
                     color: Theme.textMuted

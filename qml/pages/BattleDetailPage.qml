@@ -16,6 +16,8 @@ Item {
 
     signal back()
 
+    Keys.onEscapePressed: back()
+
     function refresh() {
         info = battleId ? AppController.battleInfo(battleId) : ({})
     }
@@ -88,7 +90,7 @@ Item {
                 enabled: page.active
                 contentItem: Label {
                     text: killButton.text
-                    color: killButton.enabled ? "white" : Theme.textMuted
+                    color: killButton.enabled ? Theme.accentText : Theme.textMuted
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }

@@ -83,6 +83,14 @@ Item {
                 property bool following: true
                 onMovementEnded: following = atYEnd
                 onCountChanged: if (following) Qt.callLater(positionViewAtEnd)
+                // At capacity each batch drops as many old lines as it adds: the count stays, rows still come.
+                Connections {
+                    target: page.log
+                    function onRowsInserted() {
+                        if (lines.following)
+                            Qt.callLater(lines.positionViewAtEnd)
+                    }
+                }
 
                 delegate: Label {
                     id: line

@@ -91,6 +91,8 @@ ScrollView {
                     onEditTextChanged: page.takeEdit(gameBox, () => page.form.gameName, text => page.form.gameName = text)
                     onActivated: page.form.gameName = currentText
                     Accessible.name: qsTr("Game name")
+                    // The editor inside takes the keyboard focus: a screen reader reads its name.
+                    Component.onCompleted: contentItem.Accessible.name = Qt.binding(() => Accessible.name)
                 }
                 Item { width: 1; height: 1; visible: page.error("gameName").length > 0 }
                 Label { visible: text.length > 0; text: page.error("gameName"); color: Theme.bad }
@@ -105,6 +107,7 @@ ScrollView {
                     onEditTextChanged: page.takeEdit(mapBox, () => page.form.mapName, text => page.form.mapName = text)
                     onActivated: page.form.mapName = currentText
                     Accessible.name: qsTr("Map name")
+                    Component.onCompleted: contentItem.Accessible.name = Qt.binding(() => Accessible.name)
                 }
                 Item { width: 1; height: 1; visible: page.error("mapName").length > 0 }
                 Label { visible: text.length > 0; text: page.error("mapName"); color: Theme.bad }
