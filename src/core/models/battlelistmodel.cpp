@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "battles/battlemanager.h"
-#include "util/conversions.h"
+#include "battles/battlemanager.h" #include "util/conversions.h"
+#include "models/rowvalues.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -176,17 +176,7 @@ int BattleListModel::indexOf(const QString &battleId) const
 
 QVariantMap BattleListModel::get(int row) const
 {
-    QVariantMap values;
-    if (row < 0 || row >= rowCount())
-    {
-        return values;
-    }
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-    {
-        values.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return values;
+    return rowValues(*this, row);
 }
 
 PlayerListModel *BattleListModel::players(const QString &battleId) const

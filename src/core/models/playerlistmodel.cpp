@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "battles/battle.h"
-#include "util/conversions.h"
+#include "battles/battle.h" #include "util/conversions.h"
+#include "models/rowvalues.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -141,17 +141,7 @@ int PlayerListModel::indexOf(const QString &userId) const
 
 QVariantMap PlayerListModel::get(int row) const
 {
-    QVariantMap values;
-    if (row < 0 || row >= rowCount())
-    {
-        return values;
-    }
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-    {
-        values.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return values;
+    return rowValues(*this, row);
 }
 
 void PlayerListModel::addPlayer(const ScriptPlayer &player)
