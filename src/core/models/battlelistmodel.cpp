@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "battles/battlemanager.h" #include "util/conversions.h"
+#include "battles/battlemanager.h"
 #include "models/rowvalues.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "battles/battle.h" #include "util/conversions.h"
+#include "battles/battle.h"
 #include "models/rowvalues.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
