@@ -23,21 +23,6 @@ void printRow(const char *what, const QString &value)
     std::printf("  %-46s %s\n", what, qPrintable(value));
 }
 
-// Like the battle feeds' resolver: names from a table, shared rather than built per line.
-QString playerName(const QString &userId)
-{
-    static const QHash<QString, QString> names = []
-    {
-        QHash<QString, QString> table;
-        for (int player = 0; player < 16; ++player)
-        {
-            table.insert(QString::number(1000 + player), u"Player%1"_s.arg(player));
-        }
-        return table;
-    }();
-    return names.value(userId);
-}
-
 // bufferOnly takes the same appends without a feed first; it stays alive, so that the second run cannot reuse
 // its memory and blur the growth figures.
 void appendBenchmark(UpdateBuffer &bufferOnly, UpdateBuffer &updates, FeedModel &model)
@@ -88,7 +73,7 @@ void floodBenchmark()
 {
     const QUuid battleId = QUuid::createUuid();
     UpdateBuffer updates(DayMicroseconds);
-    FeedModel model(&updates, battleId, playerName);
+    FeedModel model(&updates, battleId, FeedWorkload::playerName);
 
     FeedWorkload::FloodOptions idle;
     idle.updatesPerSecond = 0;
@@ -132,7 +117,7 @@ int main(int argc, char *argv[])
     std::printf("feedbench: FeedModel over UpdateBuffer, Qt %s, %s\n\n", qVersion(), build);
     UpdateBuffer bufferOnly(DayMicroseconds);
     UpdateBuffer updates(DayMicroseconds);
-    FeedModel filled(&updates, QUuid::createUuid(), playerName);
+    FeedModel filled(&updates, QUuid::createUuid(), FeedWorkload::playerName);
     appendBenchmark(bufferOnly, updates, filled);
     std::printf("\n");
     floodBenchmark();

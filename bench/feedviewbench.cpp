@@ -45,47 +45,41 @@ constexpr double SmoothLimitMs = 50; // the p99 gap between frames under a flood
 // The window's content: the component under test and a small square that always spins, so that the window
 // asks for a frame every animation tick, as it does while someone scrolls or a busy indicator turns. The
 // frames then show how much time the feed leaves to rendering.
-const QByteArray FeedScene = R"(
+QByteArray scene(const QByteArray &component)
+{
+    return R"(
 import QtQuick
 import Autohost
 
 Rectangle {
-    property alias feed: view.feed
     color: Theme.background
+)" + component +
+           R"(
+    Rectangle {
+        anchors.right: parent.right
+        anchors.top: parent.top
+        width: 8
+        height: 8
+        color: Theme.accent
+        RotationAnimation on rotation { from: 0; to: 360; duration: 1000; loops: Animation.Infinite }
+    }
+}
+)";
+}
+
+const QByteArray FeedScene = scene(R"(
+    property alias feed: view.feed
     FeedView {
         id: view
         anchors.fill: parent
         anchors.margins: Theme.padding
     }
-    Rectangle {
-        anchors.right: parent.right
-        anchors.top: parent.top
-        width: 8
-        height: 8
-        color: Theme.accent
-        RotationAnimation on rotation { from: 0; to: 360; duration: 1000; loops: Animation.Infinite }
-    }
-}
-)";
-const QByteArray LogScene = R"(
-import QtQuick
-import Autohost
-
-Rectangle {
-    color: Theme.background
+)");
+const QByteArray LogScene = scene(R"(
     LogPage {
         anchors.fill: parent
     }
-    Rectangle {
-        anchors.right: parent.right
-        anchors.top: parent.top
-        width: 8
-        height: 8
-        color: Theme.accent
-        RotationAnimation on rotation { from: 0; to: 360; duration: 1000; loops: Animation.Infinite }
-    }
-}
-)";
+)");
 
 double milliseconds(qint64 nanoseconds)
 {
@@ -100,21 +94,6 @@ void printRow(const QString &what, const QString &value)
 QString ms(double value)
 {
     return u"%1 ms"_s.arg(value, 0, 'f', 1);
-}
-
-// Like the battle feeds' resolver: names from a table.
-QString playerName(const QString &userId)
-{
-    static const QHash<QString, QString> names = []
-    {
-        QHash<QString, QString> table;
-        for (int player = 0; player < 16; ++player)
-        {
-            table.insert(QString::number(1000 + player), u"Player%1"_s.arg(player));
-        }
-        return table;
-    }();
-    return names.value(userId);
 }
 
 // Runs the event loop until done() holds; false after timeoutMs.
@@ -261,11 +240,10 @@ class Bench
 public:
     Bench()
         : m_service(localConfig())
-        , m_controller(&m_service,
-                       {m_dir.filePath(u"config.json"_s), m_dir.path(), m_dir.filePath(u"desktop.ini"_s)},
+        , m_controller(&m_service, {m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)},
                        &m_recorder)
         , m_updates(DayMicroseconds)
-        , m_feed(&m_updates, m_battleId, playerName)
+        , m_feed(&m_updates, m_battleId, FeedWorkload::playerName)
         , m_frames(&m_window)
     {
         AppController::setInstance(&m_controller);

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHash>
 #include <QTimer>
 
 #include "models/feedmodel.h"
@@ -33,6 +34,20 @@ Json chatUpdate(int n)
                 {"userId", std::to_string(1000 + n % 16)},
                 {"message", "message " + std::to_string(n) + " of the benchmark, gl hf"},
                 {"destination", n % 5 == 0 ? "allies" : "all"}};
+}
+
+QString playerName(const QString &userId)
+{
+    static const QHash<QString, QString> names = []
+    {
+        QHash<QString, QString> table;
+        for (int player = 0; player < 16; ++player)
+        {
+            table.insert(QString::number(1000 + player), u"Player%1"_s.arg(player));
+        }
+        return table;
+    }();
+    return names.value(userId);
 }
 
 qint64 residentBytes()

@@ -17,6 +17,9 @@ namespace FeedWorkload
 {
 // A chat update as players send them; n makes each message different.
 Json chatUpdate(int n);
+// The names of the users chatUpdate() makes, as the battle feeds' resolver gives them: from a table built
+// once.
+QString playerName(const QString &userId);
 // Resident set size from /proc/self/statm after handing freed memory back to the system (glibc's
 // malloc_trim), or -1 where /proc does not exist.
 qint64 residentBytes();

@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
     }
 
     AutohostService service(launcher.config());
-    AppController controller(&service, {launcher.configFilePath(), launcher.dataDir(), {}}, &recorder);
+    AppController controller(&service, {launcher.configFilePath(), {}}, &recorder);
     AppController::setInstance(&controller);
     QObject::connect(&controller, &AppController::finished, &app, [] { QCoreApplication::exit(0); });
 

@@ -33,7 +33,6 @@ public:
     const Config &config() const { return m_config; }
     // The configuration file the program read, or the one the desktop app saves to when there was none.
     QString configFilePath() const { return m_configFilePath; }
-    QString dataDir() const { return m_dataDir; }
 
     // Runs the service without a user interface until it has shut down (SIGINT/SIGTERM: clean shutdown; a
     // second signal kills every engine).

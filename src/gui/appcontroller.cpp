@@ -39,8 +39,6 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
     , m_feeds(new BattleFeeds(service->battles(), service->updates(), this))
     , m_ownRecorder(recorder ? nullptr : std::make_unique<LogRecorder>())
     , m_log(new LogModel(recorder ? recorder : m_ownRecorder.get(), this))
-    , m_configFilePath(paths.configFile)
-    , m_dataDir(paths.dataDir)
     , m_preferences(paths.preferencesFile)
 {
     if (m_ownRecorder)
@@ -108,11 +106,6 @@ AppController *AppController::create(QQmlEngine *, QJSEngine *)
 void AppController::setInstance(AppController *controller)
 {
     s_instance = controller;
-}
-
-QString AppController::version() const
-{
-    return QCoreApplication::applicationVersion();
 }
 
 bool AppController::localMode() const

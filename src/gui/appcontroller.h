@@ -33,11 +33,8 @@ class AppController : public QObject
     QML_ELEMENT
     QML_SINGLETON
 
-    Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(bool localMode READ localMode CONSTANT)
     Q_PROPERTY(QString serverAddress READ serverAddress CONSTANT)
-    Q_PROPERTY(QString configFilePath READ configFilePath CONSTANT)
-    Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
     Q_PROPERTY(UiPreferences *preferences READ preferences CONSTANT)
 
     Q_PROPERTY(QString connectionState READ connectionState NOTIFY connectionChanged)
@@ -70,7 +67,6 @@ public:
     struct Paths
     {
         QString configFile;      // the file Settings saves to (the one headless mode reads)
-        QString dataDir;         // where relative paths of the configuration point
         QString preferencesFile; // the app's own preferences; empty: the platform's default
     };
 
@@ -83,11 +79,8 @@ public:
     static AppController *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
     static void setInstance(AppController *controller);
 
-    QString version() const;
     bool localMode() const;
     QString serverAddress() const;
-    QString configFilePath() const { return m_configFilePath; }
-    QString dataDir() const { return m_dataDir; }
     UiPreferences *preferences() { return &m_preferences; }
 
     // "local", "authenticating", "connecting", "connected", "waiting" (to retry), "stopping", "stopped".
@@ -174,8 +167,6 @@ private:
     std::unique_ptr<LogRecorder> m_ownRecorder;
     LogModel *m_log;
     LocalBattleForm *m_localBattle = nullptr;
-    QString m_configFilePath;
-    QString m_dataDir;
     UiPreferences m_preferences;
     QTimer m_countdown;
     QDateTime m_connectedSince;

@@ -33,8 +33,8 @@ void QmlTestSetup::applicationAvailable()
     config.engineKillGraceSeconds = 2;
     m_service = std::make_unique<AutohostService>(config);
     m_controller = std::make_unique<AppController>(
-        m_service.get(), AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.path(),
-                                              m_dir.filePath(u"desktop.ini"_s)});
+        m_service.get(),
+        AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)});
     AppController::setInstance(m_controller.get());
     m_service->start();
 }

@@ -65,8 +65,8 @@ private:
         m_serviceFinished = false;
         connect(m_service.get(), &AutohostService::finished, this, [this] { m_serviceFinished = true; });
         m_controller = std::make_unique<AppController>(
-            m_service.get(), AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.path(),
-                                                  m_dir.filePath(u"desktop.ini"_s)});
+            m_service.get(),
+            AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)});
     }
 
     void connectToServer()

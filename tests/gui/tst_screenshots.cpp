@@ -74,9 +74,8 @@ private:
     {
         app.service = std::make_unique<AutohostService>(config);
         app.controller = std::make_unique<AppController>(
-            app.service.get(),
-            AppController::Paths{m_dir.filePath(name + u"/config.json"_s), m_dir.filePath(name),
-                                 m_dir.filePath(name + u"/desktop.ini"_s)});
+            app.service.get(), AppController::Paths{m_dir.filePath(name + u"/config.json"_s),
+                                                    m_dir.filePath(name + u"/desktop.ini"_s)});
         AppController::setInstance(app.controller.get());
         app.engine = std::make_unique<QQmlApplicationEngine>();
         app.engine->setOutputWarningsToStandardError(true);
