@@ -41,7 +41,6 @@ class AppController : public QObject
     Q_PROPERTY(QString lastError READ lastError NOTIFY connectionChanged)
     Q_PROPERTY(int nextRetrySeconds READ nextRetrySeconds NOTIFY connectionChanged)
     Q_PROPERTY(QDateTime connectedSince READ connectedSince NOTIFY connectionChanged)
-    Q_PROPERTY(bool subscribed READ subscribed NOTIFY connectionChanged)
     Q_PROPERTY(int serverUserCount READ serverUserCount NOTIFY serverUserCountChanged)
 
     Q_PROPERTY(int currentBattles READ currentBattles NOTIFY capacityChanged)
