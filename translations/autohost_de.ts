@@ -466,6 +466,30 @@
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
+    <message>
+        <source>Address and port of the admin endpoint (metrics, state, remote control), e.g. 127.0.0.1:8201; empty: no endpoint</source>
+        <translation>Adresse und Port des Admin-Endpunkts (Metriken, Zustand, Fernsteuerung), z. B. 127.0.0.1:8201; leer: kein Endpunkt</translation>
+    </message>
+    <message>
+        <source>Bearer token of the admin endpoint; unset: the one in the data directory&apos;s admin-token file, made on first run; empty: no authentication (loopback only)</source>
+        <translation>Bearer-Token des Admin-Endpunkts; nicht gesetzt: der aus der Datei admin-token im Datenverzeichnis, beim ersten Start erzeugt; leer: keine Authentifizierung (nur Loopback)</translation>
+    </message>
+    <message>
+        <source>Serve the Prometheus metrics without the token</source>
+        <translation>Prometheus-Metriken ohne Token ausliefern</translation>
+    </message>
+    <message>
+        <source>PEM certificate file for HTTPS on the admin endpoint; needs the key too</source>
+        <translation>PEM-Zertifikatsdatei für HTTPS am Admin-Endpunkt; braucht auch den Schlüssel</translation>
+    </message>
+    <message>
+        <source>PEM private key file of that certificate</source>
+        <translation>PEM-Datei mit dem privaten Schlüssel dieses Zertifikats</translation>
+    </message>
+    <message>
+        <source>Admin endpoint</source>
+        <translation>Admin-Endpunkt</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -466,6 +466,30 @@
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
+    <message>
+        <source>Address and port of the admin endpoint (metrics, state, remote control), e.g. 127.0.0.1:8201; empty: no endpoint</source>
+        <translation>Adresse et port du point d’accès d’administration (métriques, état, contrôle à distance), p. ex. 127.0.0.1:8201 ; vide : aucun point d’accès</translation>
+    </message>
+    <message>
+        <source>Bearer token of the admin endpoint; unset: the one in the data directory&apos;s admin-token file, made on first run; empty: no authentication (loopback only)</source>
+        <translation>Jeton Bearer du point d’accès d’administration ; non défini : celui du fichier admin-token du répertoire de données, créé au premier lancement ; vide : aucune authentification (boucle locale uniquement)</translation>
+    </message>
+    <message>
+        <source>Serve the Prometheus metrics without the token</source>
+        <translation>Servir les métriques Prometheus sans le jeton</translation>
+    </message>
+    <message>
+        <source>PEM certificate file for HTTPS on the admin endpoint; needs the key too</source>
+        <translation>Fichier de certificat PEM pour HTTPS sur le point d’accès d’administration ; nécessite aussi la clé</translation>
+    </message>
+    <message>
+        <source>PEM private key file of that certificate</source>
+        <translation>Fichier de clé privée PEM de ce certificat</translation>
+    </message>
+    <message>
+        <source>Admin endpoint</source>
+        <translation>Point d’accès d’administration</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

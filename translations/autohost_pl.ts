@@ -466,6 +466,30 @@
         <source>Advanced</source>
         <translation>Zaawansowane</translation>
     </message>
+    <message>
+        <source>Address and port of the admin endpoint (metrics, state, remote control), e.g. 127.0.0.1:8201; empty: no endpoint</source>
+        <translation>Adres i port punktu administracyjnego (metryki, stan, zdalne sterowanie), np. 127.0.0.1:8201; puste: bez punktu administracyjnego</translation>
+    </message>
+    <message>
+        <source>Bearer token of the admin endpoint; unset: the one in the data directory&apos;s admin-token file, made on first run; empty: no authentication (loopback only)</source>
+        <translation>Token Bearer punktu administracyjnego; nieustawiony: ten z pliku admin-token w katalogu danych, tworzony przy pierwszym uruchomieniu; pusty: bez uwierzytelniania (tylko pętla zwrotna)</translation>
+    </message>
+    <message>
+        <source>Serve the Prometheus metrics without the token</source>
+        <translation>Udostępniaj metryki Prometheus bez tokenu</translation>
+    </message>
+    <message>
+        <source>PEM certificate file for HTTPS on the admin endpoint; needs the key too</source>
+        <translation>Plik certyfikatu PEM dla HTTPS punktu administracyjnego; wymaga też klucza</translation>
+    </message>
+    <message>
+        <source>PEM private key file of that certificate</source>
+        <translation>Plik klucza prywatnego PEM tego certyfikatu</translation>
+    </message>
+    <message>
+        <source>Admin endpoint</source>
+        <translation>Punkt administracyjny</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -466,6 +466,30 @@
         <source>Advanced</source>
         <translation>Дополнительно</translation>
     </message>
+    <message>
+        <source>Address and port of the admin endpoint (metrics, state, remote control), e.g. 127.0.0.1:8201; empty: no endpoint</source>
+        <translation>Адрес и порт административной точки доступа (метрики, состояние, удалённое управление), например 127.0.0.1:8201; пусто: без точки доступа</translation>
+    </message>
+    <message>
+        <source>Bearer token of the admin endpoint; unset: the one in the data directory&apos;s admin-token file, made on first run; empty: no authentication (loopback only)</source>
+        <translation>Токен Bearer административной точки доступа; не задан: из файла admin-token в каталоге данных, создаётся при первом запуске; пусто: без аутентификации (только loopback)</translation>
+    </message>
+    <message>
+        <source>Serve the Prometheus metrics without the token</source>
+        <translation>Отдавать метрики Prometheus без токена</translation>
+    </message>
+    <message>
+        <source>PEM certificate file for HTTPS on the admin endpoint; needs the key too</source>
+        <translation>Файл сертификата PEM для HTTPS административной точки доступа; нужен и ключ</translation>
+    </message>
+    <message>
+        <source>PEM private key file of that certificate</source>
+        <translation>Файл закрытого ключа PEM этого сертификата</translation>
+    </message>
+    <message>
+        <source>Admin endpoint</source>
+        <translation>Административная точка доступа</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -165,6 +165,11 @@ private slots:
             {"engineKillGraceSeconds", 3},
             {"serverStatsIntervalSeconds", 15},
             {"logFormat", "json"},
+            {"adminListen", "[::1]:9000"},
+            {"adminToken", "tok7"},
+            {"metricsPublic", true},
+            {"adminTlsCertificate", "/etc/autohost/cert.pem"},
+            {"adminTlsKey", "/etc/autohost/key.pem"},
         };
         const auto loaded = load(writeConfig(dumpJsonBytes(file)));
         QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
@@ -198,6 +203,11 @@ private slots:
         QCOMPARE(c.engineKillGraceSeconds, 3.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 15.0);
         QCOMPARE(c.logFormat, u"json"_s);
+        QCOMPARE(c.adminListen, u"[::1]:9000"_s);
+        QCOMPARE(c.adminToken, std::optional<QString>(u"tok7"_s));
+        QVERIFY(c.metricsPublic);
+        QCOMPARE(c.adminTlsCertificate, u"/etc/autohost/cert.pem"_s);
+        QCOMPARE(c.adminTlsKey, u"/etc/autohost/key.pem"_s);
     }
 
     // Each row: a key, a bad value as JSON for the file, and the same as environment/--set text (null: the
@@ -277,6 +287,15 @@ private slots:
         row("enginesDir empty", u"enginesDir"_s, "\"\"", u""_s);
         row("instancesDir array", u"instancesDir"_s, "[\"a\"]", QString());
         row("authClientId number", u"authClientId"_s, "5", QString());
+        row("adminListen without port", u"adminListen"_s, "\"127.0.0.1\"", u"127.0.0.1"_s);
+        row("adminListen host name", u"adminListen"_s, "\"admin.example.com:8201\"",
+            u"admin.example.com:8201"_s);
+        row("adminListen IPv6 without brackets", u"adminListen"_s, "\"::1:8201\"", u"::1:8201"_s);
+        row("adminListen port too big", u"adminListen"_s, "\"127.0.0.1:65536\"", u"127.0.0.1:65536"_s);
+        row("adminListen number", u"adminListen"_s, "8201", QString());
+        row("adminToken number", u"adminToken"_s, "12345", QString());
+        row("metricsPublic text", u"metricsPublic"_s, "\"open\"", u"open"_s);
+        row("adminTlsKey array", u"adminTlsKey"_s, "[]", QString());
     }
 
     void invalidValues()
@@ -493,6 +512,9 @@ private slots:
         QTest::newRow("engineDataDirs")
             << u"AUTOHOST_ENGINE_DATA_DIRS"_s << uR"(["/d"])"_s << u"engineDataDirs"_s;
         QTest::newRow("logFormat") << u"AUTOHOST_LOG_FORMAT"_s << u"json"_s << u"logFormat"_s;
+        QTest::newRow("adminListen") << u"AUTOHOST_ADMIN_LISTEN"_s << u"127.0.0.1:0"_s << u"adminListen"_s;
+        QTest::newRow("adminToken") << u"AUTOHOST_ADMIN_TOKEN"_s << u"t0ken"_s << u"adminToken"_s;
+        QTest::newRow("metricsPublic") << u"AUTOHOST_METRICS_PUBLIC"_s << u"true"_s << u"metricsPublic"_s;
     }
 
     void environmentNames()
@@ -668,6 +690,13 @@ private slots:
             << QByteArray("{}")
             << Pairs{{u"AUTOHOST_AUTH_CLIENT_SECRET"_s, Secret}, {u"AUTOHOST_ENGINE_SETTINGS"_s, Secret}}
             << Secret;
+        QTest::newRow("admin token, invalid other key")
+            << QByteArray("{\"adminToken\": \"" + secret + "\", \"maxBattles\": 0}") << Pairs() << Secret;
+        QTest::newRow("admin token in the environment")
+            << QByteArray("{}") << Pairs{{u"AUTOHOST_ADMIN_TOKEN"_s, Secret}} << Secret;
+        QTest::newRow("admin token refused with the listen address")
+            << QByteArray(R"({"adminListen": "0.0.0.0:8201"})") << Pairs{{u"AUTOHOST_ADMIN_TOKEN"_s, Secret}}
+            << Secret;
         QTest::newRow("secret as an unknown value")
             << QByteArray("{\"authClientSecret\": \"" + secret + "\", \"clientSecret\": \"" + secret + "\"}")
             << Pairs{{u"AUTOHOST_SECRET"_s, Secret}} << Secret;
@@ -711,10 +740,99 @@ private slots:
         QVERIFY(json.at("engineDataDirs").is_array());
         QCOMPARE(json.at("logFormat").get<std::string>(), std::string("text"));
         // Every key is listed.
-        QCOMPARE(json.size(), size_t(28));
+        QCOMPARE(json.size(), size_t(33));
 
         // No secret: nothing to hide.
         QCOMPARE(describeJson(Config()).at("authClientSecret").get<std::string>(), std::string());
+    }
+
+    // The admin token is masked like the client secret; unset (token file) and empty (no authentication)
+    // stay visible, since they are what a host needs to know.
+    void describeHidesTheAdminToken()
+    {
+        Config config;
+        QVERIFY(describeJson(config).at("adminToken").is_null());
+        config.adminToken = Secret;
+        const QString text = ConfigLoader::describe(config);
+        QVERIFY(!text.contains(Secret));
+        QCOMPARE(describeJson(config).at("adminToken").get<std::string>(), std::string("***"));
+        config.adminToken = QString();
+        QCOMPARE(describeJson(config).at("adminToken").get<std::string>(), std::string());
+    }
+
+    void adminDefaults()
+    {
+        const auto loaded = load(QString());
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const Config &c = loaded->config;
+        QCOMPARE(c.adminListen, u"127.0.0.1:8201"_s);
+        QVERIFY(!c.adminToken);
+        QVERIFY(!c.metricsPublic);
+        QVERIFY(c.adminTlsCertificate.isEmpty());
+        QVERIFY(c.adminTlsKey.isEmpty());
+    }
+
+    // Only the file's "" turns authentication off; an empty variable or --set value unsets like for the other
+    // optional keys, and null in the file is unset too.
+    void adminTokenEmptyOrUnset()
+    {
+        const QString emptyInFile = writeConfig(R"({"adminToken": ""})");
+        QCOMPARE(load(emptyInFile)->config.adminToken, std::optional<QString>(QString()));
+        QVERIFY(!load(writeConfig(R"({"adminToken": null})"))->config.adminToken);
+        QVERIFY(!load(emptyInFile, {{u"AUTOHOST_ADMIN_TOKEN"_s, QString()}})->config.adminToken);
+        QVERIFY(!load(emptyInFile, {}, {{u"adminToken"_s, QString()}})->config.adminToken);
+        QCOMPARE(load(emptyInFile, {}, {{u"adminToken"_s, u"x"_s}})->config.adminToken,
+                 std::optional<QString>(u"x"_s));
+        // An empty listen address is allowed: no endpoint.
+        QVERIFY(load(QString(), {}, {{u"adminListen"_s, QString()}})->config.adminListen.isEmpty());
+    }
+
+    void adminCrossChecks_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("problem"); // empty: accepted
+        QTest::newRow("TLS certificate without key")
+            << QByteArray(R"({"adminTlsCertificate": "c.pem"})")
+            << u"adminTlsCertificate: set, so adminTlsKey is required too"_s;
+        QTest::newRow("TLS key without certificate")
+            << QByteArray(R"({"adminTlsKey": "k.pem"})")
+            << u"adminTlsKey: set, so adminTlsCertificate is required too"_s;
+        QTest::newRow("TLS both") << QByteArray(R"({"adminTlsCertificate": "c.pem", "adminTlsKey": "k.pem"})")
+                                  << QString();
+        QTest::newRow("all addresses, empty token")
+            << QByteArray(R"({"adminListen": "0.0.0.0:8201", "adminToken": ""})")
+            << u"refuses to listen on 0.0.0.0:8201 without a token"_s;
+        QTest::newRow("all IPv6 addresses, empty token")
+            << QByteArray(R"({"adminListen": "[::]:8201", "adminToken": ""})")
+            << u"refuses to listen on [::]:8201 without a token"_s;
+        QTest::newRow("LAN address, empty token")
+            << QByteArray(R"({"adminListen": "192.168.1.5:8201", "adminToken": ""})") << u"refuses"_s;
+        QTest::newRow("all addresses, generated token")
+            << QByteArray(R"({"adminListen": "0.0.0.0:8201"})") << QString();
+        QTest::newRow("all addresses, token")
+            << QByteArray(R"({"adminListen": "0.0.0.0:8201", "adminToken": "t"})") << QString();
+        QTest::newRow("loopback, empty token")
+            << QByteArray(R"({"adminListen": "127.0.0.1:8201", "adminToken": ""})") << QString();
+        QTest::newRow("localhost, empty token")
+            << QByteArray(R"({"adminListen": "localhost:8201", "adminToken": ""})") << QString();
+        QTest::newRow("disabled, empty token")
+            << QByteArray(R"({"adminListen": "", "adminToken": ""})") << QString();
+    }
+
+    void adminCrossChecks()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, problem);
+        const QString path = writeConfig(file);
+        const auto loaded = load(path);
+        QCOMPARE(loaded.ok(), problem.isEmpty());
+        if (!problem.isEmpty())
+        {
+            QVERIFY2(loaded.error().startsWith(path + u": "_s), qPrintable(loaded.error()));
+            QVERIFY2(loaded.error().contains(problem), qPrintable(loaded.error()));
+            // The settings editor shows the same problem.
+            QVERIFY(!ConfigLoader::fileProblems(file).isEmpty());
+        }
     }
 
     void describedConfigLoadsBack()
@@ -853,7 +971,7 @@ private slots:
         const QList<ConfigKey> &keys = ConfigLoader::keys();
         const Json described = describeJson(Config());
         QCOMPARE(keys.size(), qsizetype(described.size()));
-        const QStringList groups{u"Server"_s, u"Battles"_s, u"Engines"_s, u"Advanced"_s};
+        const QStringList groups{u"Server"_s, u"Battles"_s, u"Engines"_s, u"Admin endpoint"_s, u"Advanced"_s};
         qsizetype index = 0;
         for (const auto &[name, value] : described.items())
         {
@@ -862,7 +980,7 @@ private slots:
             QVERIFY2(groups.contains(key.group), qPrintable(key.name));
             QVERIFY2(!key.description.isEmpty(), qPrintable(key.name));
             QVERIFY2(key.defaultValue == value, qPrintable(key.name));
-            QCOMPARE(key.secret, key.name == u"authClientSecret"_s);
+            QCOMPARE(key.secret, key.name == u"authClientSecret"_s || key.name == u"adminToken"_s);
         }
         // Defaults as the file would write them.
         const auto defaultOf = [&keys](const QString &name)

@@ -93,7 +93,7 @@ private slots:
     {
         ConfigEditor editor(m_path);
         QAbstractItemModelTester tester(&editor, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        const QStringList groups{u"Server"_s, u"Battles"_s, u"Engines"_s, u"Advanced"_s};
+        const QStringList groups{u"Server"_s, u"Battles"_s, u"Engines"_s, u"Admin endpoint"_s, u"Advanced"_s};
         const QStringList kinds{u"text"_s, u"integer"_s, u"number"_s,         u"boolean"_s,
                                 u"list"_s, u"object"_s,  u"optionalBoolean"_s};
 
@@ -126,7 +126,8 @@ private slots:
             QCOMPARE(index.data(ConfigEditor::DefaultValueRole),
                      ConfigEditor::shownValue(ConfigLoader::keys().at(index.row()).kind, defaultValue));
             QCOMPARE(index.data(ConfigEditor::ValueRole), index.data(ConfigEditor::DefaultValueRole));
-            QCOMPARE(index.data(ConfigEditor::SecretRole).toBool(), key == u"authClientSecret"_s);
+            QCOMPARE(index.data(ConfigEditor::SecretRole).toBool(),
+                     key == u"authClientSecret"_s || key == u"adminToken"_s);
             QVERIFY(!index.data(ConfigEditor::InFileRole).toBool());
             QVERIFY(!index.data(ConfigEditor::ModifiedRole).toBool());
             QVERIFY(index.data(ConfigEditor::ErrorRole).toString().isEmpty());
@@ -258,6 +259,23 @@ private slots:
         QVERIFY(!editor.setValue(u"systemEngines"_s, u"maybe"_s));
         QCOMPARE(error(editor, u"systemEngines"_s), u"must be true or false"_s);
         QVERIFY(editor.setValue(u"systemEngines"_s, true));
+
+        // Clearing the admin token unsets it (a generated token), never "" (no authentication).
+        QVERIFY(editor.setValue(u"adminToken"_s, u"t0ken"_s));
+        QVERIFY(value(editor, u"adminToken"_s, ConfigEditor::InFileRole).toBool());
+        QVERIFY(editor.setValue(u"adminToken"_s, u""_s));
+        QVERIFY(!value(editor, u"adminToken"_s, ConfigEditor::InFileRole).toBool());
+        // The admin endpoint's checks, on its keys.
+        QVERIFY(!editor.setValue(u"adminListen"_s, u"localhost"_s));
+        QVERIFY2(error(editor, u"adminListen"_s).startsWith(u"must be address:port"_s),
+                 qPrintable(error(editor, u"adminListen"_s)));
+        QVERIFY(editor.setValue(u"adminListen"_s, u"0.0.0.0:8201"_s));
+        QVERIFY(!editor.setValue(u"adminTlsKey"_s, u"key.pem"_s));
+        QCOMPARE(error(editor, u"adminTlsKey"_s),
+                 u"set, so adminTlsCertificate is required too (TLS needs both)"_s);
+        QVERIFY(editor.setValue(u"adminTlsCertificate"_s, u"cert.pem"_s));
+        QVERIFY(error(editor, u"adminTlsKey"_s).isEmpty());
+        QVERIFY(editor.isValid());
 
         QVERIFY(!editor.setValue(u"noSuchKey"_s, 1));
         QCOMPARE(rowOf(editor, u"noSuchKey"_s), -1);
@@ -453,6 +471,11 @@ private slots:
             {"engineKillGraceSeconds", 3},
             {"serverStatsIntervalSeconds", 15},
             {"logFormat", "json"},
+            {"adminListen", "[::1]:9000"},
+            {"adminToken", "admin-t0ken"},
+            {"metricsPublic", true},
+            {"adminTlsCertificate", "/etc/autohost/cert.pem"},
+            {"adminTlsKey", "/etc/autohost/key.pem"},
         };
         QVERIFY(writeFile(m_path, dumpJsonBytes(file)));
         ConfigEditor editor(m_path);

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "admin/listenaddress.h"
 #include "protocol/json.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -40,12 +41,14 @@ namespace
 
 enum class Kind
 {
-    Text,         // any string
-    Secret,       // any string, never shown
-    NonEmptyText, // a non-empty string (directories)
-    Host,         // empty, a host name or an IP literal
-    Ip,           // an IP literal
-    OptionalIp,   // empty or an IP literal
+    Text,           // any string
+    Secret,         // any string, never shown
+    OptionalSecret, // unset (null) or any string, never shown; empty differs from unset
+    ListenAddress,  // empty or address:port (ListenAddress)
+    NonEmptyText,   // a non-empty string (directories)
+    Host,           // empty, a host name or an IP literal
+    Ip,             // an IP literal
+    OptionalIp,     // empty or an IP literal
     HttpUrl,
     Port,       // optional integer 1..65535
     Bool,       // optional boolean
@@ -62,12 +65,14 @@ enum class Group
     Server,
     Battles,
     Engines,
+    Admin,
     Advanced,
 };
 
-using Member = std::variant<QString Config::*, std::optional<quint16> Config::*,
-                            std::optional<bool> Config::*, bool Config::*, double Config::*, int Config::*,
-                            QList<QPair<QString, QString>> Config::*, QStringList Config::*>;
+using Member =
+    std::variant<QString Config::*, std::optional<QString> Config::*, std::optional<quint16> Config::*,
+                 std::optional<bool> Config::*, bool Config::*, double Config::*, int Config::*,
+                 QList<QPair<QString, QString>> Config::*, QStringList Config::*>;
 
 struct KeySpec
 {
@@ -153,6 +158,21 @@ const QList<KeySpec> &keySpecs()
          QT_TRANSLATE_NOOP("ConfigKey",
                            "Wait before the second download attempt, doubling after, in milliseconds"),
          1000, MaxInt},
+        {u"adminListen"_s, Kind::ListenAddress, &Config::adminListen, Group::Admin,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "Address and port of the admin endpoint (metrics, state, remote control), "
+                           "e.g. 127.0.0.1:8201; empty: no endpoint")},
+        {u"adminToken"_s, Kind::OptionalSecret, &Config::adminToken, Group::Admin,
+         QT_TRANSLATE_NOOP("ConfigKey", "Bearer token of the admin endpoint; unset: the one in the data "
+                                        "directory's admin-token file, made on first run; empty: no "
+                                        "authentication (loopback only)")},
+        {u"metricsPublic"_s, Kind::Flag, &Config::metricsPublic, Group::Admin,
+         QT_TRANSLATE_NOOP("ConfigKey", "Serve the Prometheus metrics without the token")},
+        {u"adminTlsCertificate"_s, Kind::Text, &Config::adminTlsCertificate, Group::Admin,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "PEM certificate file for HTTPS on the admin endpoint; needs the key too")},
+        {u"adminTlsKey"_s, Kind::Text, &Config::adminTlsKey, Group::Admin,
+         QT_TRANSLATE_NOOP("ConfigKey", "PEM private key file of that certificate")},
         {u"maxUpdatesSubscriptionAgeSeconds"_s, Kind::Number, &Config::maxUpdatesSubscriptionAgeSeconds,
          Group::Advanced,
          QT_TRANSLATE_NOOP("ConfigKey",
@@ -328,8 +348,8 @@ QString rangeText(const KeySpec &spec, const QString &what)
     return u"must be %1 from %2 to %3"_s.arg(what, minimum, maximum);
 }
 
-using Value = std::variant<QString, std::optional<quint16>, std::optional<bool>, bool, double, int,
-                           QList<QPair<QString, QString>>, QStringList>;
+using Value = std::variant<QString, std::optional<QString>, std::optional<quint16>, std::optional<bool>, bool,
+                           double, int, QList<QPair<QString, QString>>, QStringList>;
 
 // Checks a value for a key and converts it to the member's type; the error never quotes the value, which may
 // be a secret.
@@ -346,6 +366,7 @@ Result<Value> convert(const KeySpec &spec, const Json &value)
     case Kind::OptionalIp:
     case Kind::HttpUrl:
     case Kind::LogFormat:
+    case Kind::ListenAddress:
     {
         if (!value.is_string())
         {
@@ -378,7 +399,26 @@ Result<Value> convert(const KeySpec &spec, const Json &value)
         {
             return fail(u"must be \"text\" or \"json\""_s);
         }
+        if (spec.kind == Kind::ListenAddress && !text.isEmpty())
+        {
+            if (const Result<ListenAddress> listen = ListenAddress::parse(text); !listen)
+            {
+                return fail(listen.error());
+            }
+        }
         return Value(text);
+    }
+    case Kind::OptionalSecret:
+    {
+        if (value.is_null())
+        {
+            return Value(std::optional<QString>());
+        }
+        if (!value.is_string())
+        {
+            return fail(u"must be a string"_s);
+        }
+        return Value(std::optional<QString>(toQString(value.get<std::string>())));
     }
     case Kind::Port:
     {
@@ -509,6 +549,10 @@ Json toJson(const Config &config, const Member &member)
             if constexpr (std::is_same_v<Type, QString>)
             {
                 return toStdString(field);
+            }
+            else if constexpr (std::is_same_v<Type, std::optional<QString>>)
+            {
+                return field ? Json(toStdString(*field)) : Json();
             }
             else if constexpr (std::is_same_v<Type, std::optional<quint16>> ||
                                std::is_same_v<Type, std::optional<bool>>)
@@ -722,6 +766,12 @@ Checked Loader::apply(const KeySpec &spec, const Json &value, const QString &whe
 Checked Loader::applyText(const KeySpec &spec, const QString &text, const QString &where, Rank rank)
 {
     Json value = toStdString(text);
+    if (spec.kind == Kind::OptionalSecret && text.isEmpty())
+    {
+        // Empty text unsets, as for the other optional keys; only the file's "" turns authentication off, so
+        // a stray empty variable cannot.
+        value = nullptr;
+    }
     if (spec.kind == Kind::Settings || spec.kind == Kind::StringList)
     {
         value = Json::parse(toStdString(text), nullptr, false);
@@ -816,6 +866,20 @@ Checked Loader::crossChecks() const
                                   QString::number(game), QString::number(game + count - 1),
                                   QString::number(autohost), QString::number(autohost + count - 1))));
     }
+    if (config.adminTlsCertificate.isEmpty() != config.adminTlsKey.isEmpty())
+    {
+        const QString missing = config.adminTlsKey.isEmpty() ? u"adminTlsKey"_s : u"adminTlsCertificate"_s;
+        const QString set = config.adminTlsKey.isEmpty() ? u"adminTlsCertificate"_s : u"adminTlsKey"_s;
+        return fail(problemAt(set, u"set, so %1 is required too (TLS needs both)"_s.arg(missing)));
+    }
+    if (const Result<ListenAddress> listen = ListenAddress::parse(config.adminListen);
+        listen && !listen->isLoopback() && config.adminToken && config.adminToken->isEmpty())
+    {
+        return fail(problemAt(latest({u"adminListen"_s, u"adminToken"_s}),
+                              u"the admin endpoint refuses to listen on %1 without a token: remove the empty "
+                              "adminToken (a token is then generated) or listen on a loopback address"_s.arg(
+                                  listen->toString())));
+    }
     if (!config.tachyonServer.isEmpty())
     {
         const std::pair<QString, const QString *> required[] = {
@@ -839,12 +903,19 @@ Checked Loader::crossChecks() const
     return passed();
 }
 
+bool isSecret(Kind kind)
+{
+    return kind == Kind::Secret || kind == Kind::OptionalSecret;
+}
+
 ConfigKey::Kind shownKind(Kind kind)
 {
     switch (kind)
     {
     case Kind::Text:
     case Kind::Secret:
+    case Kind::OptionalSecret:
+    case Kind::ListenAddress:
     case Kind::NonEmptyText:
     case Kind::Host:
     case Kind::Ip:
@@ -879,6 +950,8 @@ QString groupName(Group group)
         return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Battles"));
     case Group::Engines:
         return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Engines"));
+    case Group::Admin:
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Admin endpoint"));
     case Group::Advanced:
         return QString::fromUtf8(QT_TRANSLATE_NOOP("ConfigKey", "Advanced"));
     }
@@ -916,7 +989,7 @@ const QList<ConfigKey> &ConfigLoader::keys()
         for (const KeySpec &spec : keySpecs())
         {
             list.append({spec.name, shownKind(spec.kind), groupName(spec.group),
-                         QString::fromUtf8(spec.description), spec.kind == Kind::Secret,
+                         QString::fromUtf8(spec.description), isSecret(spec.kind),
                          toJson(defaults, spec.member)});
         }
         return list;
@@ -948,7 +1021,8 @@ QString ConfigLoader::describe(const Config &config)
     {
         const std::string name = toStdString(spec.name);
         json[name] = toJson(config, spec.member);
-        if (spec.kind == Kind::Secret && json[name] != "")
+        // Unset and empty stay visible: they tell whether a token file is used or authentication is off.
+        if (isSecret(spec.kind) && json[name].is_string() && json[name] != "")
         {
             json[name] = "***";
         }

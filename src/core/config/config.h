@@ -50,6 +50,16 @@ struct Config
     double serverStatsIntervalSeconds = 60;     // > 0: how often system/serverStats is asked
     QString logFormat = QStringLiteral("text"); // "text" or "json" (JSON lines)
 
+    // The admin endpoint (HTTP and WebSocket on one port): "address:port", empty: none; port 0: any free
+    // port.
+    QString adminListen = QStringLiteral("127.0.0.1:8201");
+    // The bearer token. Unset: the one in <data-dir>/admin-token, made on first run. Empty: no
+    // authentication, on a loopback address only.
+    std::optional<QString> adminToken;
+    bool metricsPublic = false;  // GET /metrics without the token
+    QString adminTlsCertificate; // PEM files; both set: HTTPS and WSS
+    QString adminTlsKey;
+
     // Whether TLS is used for the OAuth and WebSocket URLs (useSecureConnection or its default).
     bool secureConnection() const;
     bool localMode() const { return tachyonServer.isEmpty(); }
@@ -74,7 +84,7 @@ struct ConfigKey
     QString name;
     Kind kind = Kind::Text;
     // In English; views translate both with QCoreApplication::translate("ConfigKey", text).
-    QString group;       // "Server", "Battles", "Engines" or "Advanced"
+    QString group;       // "Server", "Battles", "Engines", "Admin endpoint" or "Advanced"
     QString description; // one line
     bool secret = false; // never logged; describe() masks it
     Json defaultValue;   // as in the file; null: unset (the description says what that means)
@@ -119,6 +129,6 @@ public:
     static QString defaultConfigPath(const QString &dataDir);
     // The process environment as name/value pairs.
     static QList<QPair<QString, QString>> processEnvironment();
-    // The configuration as JSON for logs, with authClientSecret replaced by "***".
+    // The configuration as JSON for logs, with the secrets (authClientSecret, adminToken) replaced by "***".
     static QString describe(const Config &config);
 };

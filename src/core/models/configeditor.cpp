@@ -354,6 +354,11 @@ std::optional<Json> ConfigEditor::fileValue(const ConfigKey &key, const QVariant
     switch (key.kind)
     {
     case ConfigKey::Kind::Text:
+        // Text without a default (adminToken) is unset when cleared: empty would mean something else.
+        if (isBlank(value) && unsettable)
+        {
+            return std::nullopt;
+        }
         return toStdString(value.toString());
     case ConfigKey::Kind::Integer:
     case ConfigKey::Kind::Number:
