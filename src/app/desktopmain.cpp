@@ -4,6 +4,7 @@
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include "admin/adminserver.h"
 #include "appcontroller.h"
 #include "autohostservice.h"
 #include "launcher.h"
@@ -52,6 +53,11 @@ int main(int argc, char *argv[])
     }
 
     AutohostService service(launcher.config());
+    if (const Result<AdminServer *> admin = launcher.startAdminEndpoint(service); !admin)
+    {
+        qCCritical(lcConfig).noquote() << u"invalid configuration: "_s + admin.error();
+        return 2;
+    }
     AppController controller(&service, {launcher.configFilePath(), {}}, &recorder);
     AppController::setInstance(&controller);
     QObject::connect(&controller, &AppController::finished, &app, [] { QCoreApplication::exit(0); });

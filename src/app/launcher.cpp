@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "admin/adminserver.h"
 #include "autohostservice.h"
 #include "logging.h"
 #include "signalwatcher.h"
@@ -149,6 +150,11 @@ int Launcher::prepare(QCoreApplication &app, Face face)
 int Launcher::runHeadless(QCoreApplication &app)
 {
     AutohostService service(m_config);
+    if (const Result<AdminServer *> admin = startAdminEndpoint(service); !admin)
+    {
+        qCCritical(lcConfig).noquote() << u"invalid configuration: "_s + admin.error();
+        return 2;
+    }
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &service,
                      [&service](const QString &name, int count)
@@ -169,4 +175,45 @@ int Launcher::runHeadless(QCoreApplication &app)
     QObject::connect(&service, &AutohostService::finished, &app, [] { QCoreApplication::exit(0); });
     service.start();
     return app.exec();
+}
+
+Result<AdminServer *> Launcher::startAdminEndpoint(AutohostService &service) const
+{
+    const Result<std::optional<AdminSettings>> settings = AdminSettings::fromConfig(m_config, m_dataDir);
+    if (!settings)
+    {
+        return fail(settings.error());
+    }
+    if (!settings->has_value())
+    {
+        qCInfo(lcAdmin) << "admin endpoint disabled (adminListen is empty)";
+        return static_cast<AdminServer *>(nullptr);
+    }
+    if (const Status checked = (*settings)->check(); !checked)
+    {
+        return fail(checked.error());
+    }
+    auto *server = new AdminServer(**settings, &service);
+    // The integrator plugs the endpoint's content in here, before listen(): server->setMetricsProvider()
+    // (AutohostMetrics::render), server->setStateProvider() (the state snapshot) and
+    // server->setStreamHandler() (a session per WebSocket). Until then each answers 503.
+    if (const Status listening = server->listen(); !listening)
+    {
+        qCCritical(lcAdmin).noquote() << u"admin endpoint not started: %1"_s.arg(listening.error());
+        delete server;
+        return static_cast<AdminServer *>(nullptr);
+    }
+    qCInfo(lcAdmin).noquote() << u"admin endpoint listening on %1"_s.arg(server->url());
+    // Before a restarted program (the desktop app's restart) tries to take the port.
+    QObject::connect(&service, &AutohostService::finished, server, &AdminServer::close);
+    if (!(*settings)->requiresToken())
+    {
+        qCWarning(lcAdmin) << "admin endpoint without authentication (adminToken is empty): anyone on this "
+                              "machine can control the autohost";
+    }
+    else if ((*settings)->metricsPublic)
+    {
+        qCInfo(lcAdmin) << "GET /metrics is open without the token (metricsPublic)";
+    }
+    return server;
 }

@@ -6,6 +6,8 @@
 
 #include "config/config.h"
 
+class AdminServer;
+class AutohostService;
 class QCoreApplication;
 
 // What both faces of the program share before they diverge: the command line, the data directory and the
@@ -37,6 +39,11 @@ public:
     // Runs the service without a user interface until it has shut down (SIGINT/SIGTERM: clean shutdown; a
     // second signal kills every engine).
     int runHeadless(QCoreApplication &app);
+
+    // The admin endpoint of adminListen for this service, listening, owned by the service. Nothing when
+    // adminListen is empty, or when its address cannot be bound (logged as an error: hosting goes on without
+    // the endpoint). Fails for a configuration the endpoint refuses (the program then exits with 2).
+    Result<AdminServer *> startAdminEndpoint(AutohostService &service) const;
 
 private:
     QCommandLineParser m_parser;

@@ -36,7 +36,9 @@ private:
             {"engineStartPort", 36000 + int(QCoreApplication::applicationPid() % 20) * 100},
             {"engineAutohostStartPort", 38000 + int(QCoreApplication::applicationPid() % 20) * 100},
             {"maxPortsUsed", 50},
-            {"engineSettings", {{"InitialNetworkTimeout", 30}}}};
+            {"engineSettings", {{"InitialNetworkTimeout", 30}}},
+            // Tests running in parallel must not fight over the admin endpoint's fixed port.
+            {"adminListen", "127.0.0.1:0"}};
         config.update(extra);
         const QString path = m_dir.filePath(u"config.json"_s);
         QFile file(path);

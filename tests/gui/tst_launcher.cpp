@@ -4,7 +4,10 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +64,8 @@ private:
         }
         environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"xdg-data"_s));
         environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"xdg-config"_s));
+        // Programs started by tests in parallel must not fight over the admin endpoint's fixed port.
+        environment.insert(u"AUTOHOST_ADMIN_LISTEN"_s, u"127.0.0.1:0"_s);
         return environment;
     }
 
@@ -103,6 +108,45 @@ private:
             output += QString::fromUtf8(process.readAll());
         }
         return output + QString::fromUtf8(process.readAll());
+    }
+
+    // One HTTP GET to another process: the status and body, or 0 when nothing answered.
+    static QPair<int, Json> httpGet(quint16 port, const QByteArray &path, const QByteArray &token)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(5000))
+        {
+            return {0, Json()};
+        }
+        QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+        if (!token.isEmpty())
+        {
+            request += "Authorization: Bearer " + token + "\r\n";
+        }
+        socket.write(request + "\r\n");
+        QByteArray reply;
+        while (socket.waitForReadyRead(5000))
+        {
+            reply += socket.readAll();
+        }
+        reply += socket.readAll();
+        const qsizetype bodyStart = reply.indexOf("\r\n\r\n");
+        if (!reply.startsWith("HTTP/1.1 ") || bodyStart < 0)
+        {
+            return {0, Json()};
+        }
+        const QByteArray body = reply.mid(bodyStart + 4);
+        return {reply.mid(9, 3).toInt(), Json::parse(body.begin(), body.end(), nullptr, false)};
+    }
+
+    static void stop(QProcess &process)
+    {
+        QSignalSpy finished(&process, &QProcess::finished);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
     }
 
 private slots:
@@ -235,6 +279,116 @@ private slots:
         QVERIFY(QString::fromUtf8(badSet.readAllStandardError()).contains(u"--set expects key=value"_s));
     }
 
+    // The admin endpoint of the running program: the listening line with the real port, the generated token
+    // file (owner-only, never logged), the token required. Nothing serves the content yet: 503.
+    void headlessAdminEndpoint()
+    {
+        const QString dir = makeDir(u"admin"_s);
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        start(process, {u"--headless"_s, u"--set"_s, u"adminListen=127.0.0.1:0"_s}, dir, environment());
+        const QString output = waitForOutput(process, u"local mode"_s);
+        const QRegularExpressionMatch listening =
+            QRegularExpression(u"admin endpoint listening on http://127\\.0\\.0\\.1:(\\d+)"_s).match(output);
+        QVERIFY2(listening.hasMatch(), qPrintable(output));
+        const quint16 port = listening.captured(1).toUShort();
+        QVERIFY(port != 0);
+
+        const QString tokenPath = dir + u"/admin-token"_s;
+        QVERIFY2(output.contains(u"admin token created in %1"_s.arg(tokenPath)), qPrintable(output));
+        QFile tokenFile(tokenPath);
+        QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+        const QByteArray token = tokenFile.readAll().trimmed();
+        QCOMPARE(token.size(), 43);
+        QCOMPARE(tokenFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+
+        const auto [anonymousStatus, anonymousBody] = httpGet(port, "/metrics", {});
+        QCOMPARE(anonymousStatus, 401);
+        QCOMPARE(anonymousBody.value("error", ""), std::string("unauthorized"));
+        // Becomes 200 once the integration plugs AutohostMetrics in.
+        const auto [metricsStatus, metricsBody] = httpGet(port, "/metrics", token);
+        QCOMPARE(metricsStatus, 503);
+        QCOMPARE(metricsBody.value("error", ""), std::string("unavailable"));
+
+        stop(process);
+        const QString all = output + QString::fromUtf8(process.readAll());
+        QVERIFY2(all.contains(u"failed admin login from 127.0.0.1"_s), qPrintable(all));
+        QVERIFY(!all.contains(QString::fromLatin1(token)));
+
+        // The next start reads the same token.
+        QProcess again;
+        again.setProcessChannelMode(QProcess::MergedChannels);
+        start(again, {u"--headless"_s, u"--set"_s, u"adminListen=127.0.0.1:0"_s}, dir, environment());
+        const QString againOutput = waitForOutput(again, u"local mode"_s);
+        QVERIFY2(againOutput.contains(u"admin token read from %1"_s.arg(tokenPath)), qPrintable(againOutput));
+        stop(again);
+    }
+
+    // A port someone else holds: an error in the log, and the autohost hosts on without the endpoint.
+    void adminBindFailureKeepsHosting()
+    {
+        QTcpServer occupant;
+        QVERIFY(occupant.listen(QHostAddress::LocalHost));
+        const QString dir = makeDir(u"admin-taken"_s);
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        start(process,
+              {u"--headless"_s, u"--set"_s, u"adminListen=127.0.0.1:%1"_s.arg(occupant.serverPort())}, dir,
+              environment());
+        const QString output = waitForOutput(process, u"local mode"_s);
+        QVERIFY2(output.contains(
+                     u"ERROR autohost.admin  admin endpoint not started: cannot listen on 127.0.0.1:%1"_s.arg(
+                         occupant.serverPort())),
+                 qPrintable(output));
+        QVERIFY2(output.contains(u"local mode"_s), qPrintable(output));
+        stop(process);
+
+        QProcess disabled;
+        disabled.setProcessChannelMode(QProcess::MergedChannels);
+        start(disabled, {u"--headless"_s, u"--set"_s, u"adminListen="_s}, dir, environment());
+        const QString disabledOutput = waitForOutput(disabled, u"local mode"_s);
+        QVERIFY2(disabledOutput.contains(u"admin endpoint disabled"_s), qPrintable(disabledOutput));
+        stop(disabled);
+    }
+
+    void refusedAdminConfigurationStops_data()
+    {
+        QTest::addColumn<QStringList>("face");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("problem");
+        const QString missing = m_dir.filePath(u"no-such-certificate.pem"_s);
+        const QStringList tls{u"--set"_s, u"adminTlsCertificate="_s + missing, u"--set"_s,
+                              u"adminTlsKey="_s + missing};
+        const QStringList open{u"--set"_s, u"adminListen=0.0.0.0:0"_s, u"--config"_s,
+                               m_dir.filePath(u"no-token.json"_s)};
+        QTest::newRow("headless, unreadable TLS files")
+            << QStringList{u"--headless"_s} << tls << missing + u": cannot read the certificate"_s;
+        QTest::newRow("desktop app, unreadable TLS files")
+            << QStringList() << tls << missing + u": cannot read the certificate"_s;
+        QTest::newRow("headless, all addresses without a token")
+            << QStringList{u"--headless"_s} << open << u"refuses to listen on 0.0.0.0:0 without a token"_s;
+    }
+
+    void refusedAdminConfigurationStops()
+    {
+        QFETCH(QStringList, face);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, problem);
+        QVERIFY(writeJson(m_dir.filePath(u"no-token.json"_s), {{"adminToken", ""}}));
+        const QString dir = makeDir(u"admin-refused"_s);
+        QProcessEnvironment offscreen = environment();
+        offscreen.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        start(process, face + arguments, dir, offscreen);
+        QVERIFY(process.waitForFinished(15000));
+        const QString output = QString::fromUtf8(process.readAll());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 2, qPrintable(output));
+        QVERIFY2(output.contains(u"invalid configuration"_s) && output.contains(problem), qPrintable(output));
+    }
+
     void headlessNeedsNoDisplay()
     {
         const QString dir = makeDir(u"serverhost"_s);
@@ -275,6 +429,9 @@ private slots:
         const QString appData = m_dir.filePath(u"xdg-data/autohost"_s);
         QVERIFY2(output.contains(u"(desktop app) in %1 "_s.arg(appData)), qPrintable(output));
         QVERIFY(QFileInfo(appData).isDir());
+        // The desktop app serves the admin endpoint too, with its token in the user's data directory.
+        QVERIFY2(output.contains(u"admin endpoint listening on http://127.0.0.1:"_s), qPrintable(output));
+        QVERIFY(QFileInfo::exists(appData + u"/admin-token"_s));
 
         QSignalSpy finished(&process, &QProcess::finished);
         ::kill(pid_t(process.processId()), SIGTERM);
