@@ -182,9 +182,9 @@ void AutohostService::requestServerStats()
                           });
 }
 
-void AutohostService::respond(quint64 generation, const Json &response)
+void AutohostService::respond(const Receipt &receipt, const Json &response)
 {
-    if (!m_client || m_client->connectionGeneration() != generation ||
+    if (!m_client || m_client->connectionGeneration() != receipt.generation ||
         m_client->state() != TachyonClient::State::Connected)
     {
         // A response belongs to the connection its request came on; a new connection never sees it.
@@ -194,26 +194,32 @@ void AutohostService::respond(quint64 generation, const Json &response)
     }
     const std::string status = response.value("status", "");
     const QString command = toQString(response.value("commandId", ""));
+    const QString outcome = status == "success" ? u"success"_s : toQString(response.value("reason", ""));
     if (status == "success")
     {
         qCInfo(lcRequests).noquote() << u"%1 → success"_s.arg(command);
     }
     else
     {
-        qCWarning(lcRequests).noquote() << u"%1 → %2: %3"_s.arg(
-            command, toQString(response.value("reason", "")), toQString(response.value("details", "")));
+        qCWarning(lcRequests).noquote()
+            << u"%1 → %2: %3"_s.arg(command, outcome, toQString(response.value("details", "")));
     }
-    m_client->send(response);
+    if (m_client->send(response))
+    {
+        emit requestAnswered(command, outcome, double(receipt.clock.nsecsElapsed()) / 1e9);
+    }
 }
 
 void AutohostService::handleRequest(const TachyonMessage &request)
 {
-    const quint64 generation = m_client->connectionGeneration();
+    Receipt receipt;
+    receipt.generation = m_client->connectionGeneration();
+    receipt.clock.start();
     const QString &command = request.commandId;
     const Json message = wholeMessage(request);
-    const auto answer = [this, generation](const Json &response)
+    const auto answer = [this, &receipt](const Json &response)
     {
-        respond(generation, response);
+        respond(receipt, response);
     };
     // The common shape of the battle-scoped requests: decode, find the battle, act.
     const auto onBattle = [&](const auto &decoded, auto action)
@@ -233,11 +239,11 @@ void AutohostService::handleRequest(const TachyonMessage &request)
 
     if (command == u"autohost/start"_s)
     {
-        handleStart(request, generation);
+        handleStart(request, receipt);
     }
     else if (command == u"autohost/subscribeUpdates"_s)
     {
-        handleSubscribeUpdates(request, generation);
+        handleSubscribeUpdates(request, receipt);
     }
     else if (command == u"autohost/kill"_s)
     {
@@ -314,27 +320,27 @@ void AutohostService::installEngine(const QString &version)
     }
 }
 
-void AutohostService::handleStart(const TachyonMessage &request, quint64 generation)
+void AutohostService::handleStart(const TachyonMessage &request, const Receipt &receipt)
 {
     const auto decoded = RequestDecoder::start(wholeMessage(request));
     if (!decoded)
     {
-        return respond(generation, invalid(request, decoded.error().toString()));
+        return respond(receipt, invalid(request, decoded.error().toString()));
     }
     m_battles.start(
         *decoded,
-        [this, request, generation](const Result<BattleManager::StartSuccess, RequestFailure> &result)
+        [this, request, receipt](const Result<BattleManager::StartSuccess, RequestFailure> &result)
         {
             if (!result)
             {
-                return respond(generation, failureJson(request, result.error()));
+                return respond(receipt, failureJson(request, result.error()));
             }
             Json ips = Json::array();
             for (const QString &ip : result->ips)
             {
                 ips.push_back(toStdString(ip));
             }
-            respond(generation,
+            respond(receipt,
                     TachyonMessage::makeSuccess(request, Json{{"ips", ips}, {"port", result->port}}));
         });
 }
@@ -374,23 +380,22 @@ void AutohostService::startLocalBattle(const StartRequest &request, BattleManage
         });
 }
 
-void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, quint64 generation)
+void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt)
 {
     const auto decoded = RequestDecoder::subscribeUpdates(wholeMessage(request));
     if (!decoded)
     {
-        return respond(generation, invalid(request, decoded.error().toString()));
+        return respond(receipt, invalid(request, decoded.error().toString()));
     }
     if (m_updates.isTooOld(decoded->since))
     {
-        return respond(generation,
-                       invalid(request, u"data.since: %1 is older than the %2 s this autohost keeps "
-                                        u"updates for"_s.arg(decoded->since)
-                                            .arg(m_updates.retention() / 1000000)));
+        return respond(receipt, invalid(request, u"data.since: %1 is older than the %2 s this autohost keeps "
+                                                 u"updates for"_s.arg(decoded->since)
+                                                     .arg(m_updates.retention() / 1000000)));
     }
     // The response goes first, then everything newer than since, then live updates; a second subscription on
     // the same connection replaces the first.
-    respond(generation, TachyonMessage::makeSuccess(request));
+    respond(receipt, TachyonMessage::makeSuccess(request));
     m_subscribed = true;
     auto backlog = m_updates.since(decoded->since);
     std::erase_if(backlog, [this](const UpdateBuffer::Entry &entry)
@@ -414,8 +419,11 @@ void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
 
 void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
 {
-    m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
-                                             UpdateBuffer::eventData(entry)));
+    if (m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
+                                                 UpdateBuffer::eventData(entry))))
+    {
+        emit updateRelayed(entry);
+    }
 }
 
 void AutohostService::shutdown(const QString &reason)

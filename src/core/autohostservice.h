@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QSet>
@@ -54,12 +55,24 @@ public:
 signals:
     void serverUserCountChanged();
     void finished();
+    // A response went to the Tachyon server: its commandId, "success" or the failure reason, and the time
+    // from the request's arrival to the response being sent.
+    void requestAnswered(const QString &commandId, const QString &outcome, double latencySeconds);
+    // An autohost/update event went to the Tachyon server (live or replayed after subscribeUpdates).
+    void updateRelayed(const UpdateBuffer::Entry &entry);
 
 private:
+    // Where and when a request of the server arrived.
+    struct Receipt
+    {
+        quint64 generation = 0; // of the connection it came on
+        QElapsedTimer clock;    // started on arrival
+    };
+
     void handleConnected();
     void handleDisconnected();
     void handleRequest(const TachyonMessage &request);
-    void respond(quint64 generation, const Json &response);
+    void respond(const Receipt &receipt, const Json &response);
     void scheduleStatus();
     void sendStatus(bool force);
     void requestServerStats();
@@ -67,8 +80,8 @@ private:
     void sendUpdate(const UpdateBuffer::Entry &entry);
     void finishShutdown();
 
-    void handleStart(const TachyonMessage &request, quint64 generation);
-    void handleSubscribeUpdates(const TachyonMessage &request, quint64 generation);
+    void handleStart(const TachyonMessage &request, const Receipt &receipt);
+    void handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt);
     void installEngine(const QString &version);
 
     Config m_config;
