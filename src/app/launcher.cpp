@@ -11,6 +11,7 @@
 #include "admin/adminserver.h"
 #include "autohostservice.h"
 #include "logging.h"
+#include "metrics/autohostmetrics.h"
 #include "signalwatcher.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -194,9 +195,9 @@ Result<AdminServer *> Launcher::startAdminEndpoint(AutohostService &service) con
         return fail(checked.error());
     }
     auto *server = new AdminServer(**settings, &service);
-    // The integrator plugs the endpoint's content in here, before listen(): server->setMetricsProvider()
-    // (AutohostMetrics::render), server->setStateProvider() (the state snapshot) and
-    // server->setStreamHandler() (a session per WebSocket). Until then each answers 503.
+    // Before the service starts, so that the counters see everything from the first connection.
+    auto *metrics = new AutohostMetrics(&service, server);
+    server->setMetricsProvider([metrics] { return metrics->render(); });
     if (const Status listening = server->listen(); !listening)
     {
         qCCritical(lcAdmin).noquote() << u"admin endpoint not started: %1"_s.arg(listening.error());
