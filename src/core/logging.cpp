@@ -16,6 +16,7 @@ Q_LOGGING_CATEGORY(lcBattle, "autohost.battle", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEngine, "autohost.engine", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEngines, "autohost.engines", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcContent, "autohost.content", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAdmin, "autohost.admin", QtInfoMsg)
 
 namespace
 {
