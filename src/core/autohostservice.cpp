@@ -1,5 +1,6 @@
 #include "autohostservice.h"
 
+#include "battles/battlerequests.h"
 #include "logging.h"
 #include "protocol/requestdecoder.h"
 #include "util/conversions.h"
@@ -221,22 +222,6 @@ void AutohostService::handleRequest(const TachyonMessage &request)
     {
         respond(receipt, response);
     };
-    // The common shape of the battle-scoped requests: decode, find the battle, act.
-    const auto onBattle = [&](const auto &decoded, auto action)
-    {
-        if (!decoded)
-        {
-            return answer(invalid(request, decoded.error().toString()));
-        }
-        const auto battle = m_battles.find(decoded->battleId);
-        if (!battle)
-        {
-            return answer(failureJson(request, battle.error()));
-        }
-        const Status done = action(*battle.value(), *decoded);
-        answer(done ? TachyonMessage::makeSuccess(request) : invalid(request, done.error()));
-    };
-
     if (command == u"autohost/start"_s)
     {
         handleStart(request, receipt);
@@ -245,44 +230,18 @@ void AutohostService::handleRequest(const TachyonMessage &request)
     {
         handleSubscribeUpdates(request, receipt);
     }
-    else if (command == u"autohost/kill"_s)
+    else if (BattleRequests::handles(command))
     {
-        onBattle(RequestDecoder::kill(message),
-                 [](Battle &battle, const KillRequest &)
-                 {
-                     battle.stop(u"autohost/kill request"_s);
-                     return succeeded();
-                 });
-    }
-    else if (command == u"autohost/addPlayer"_s)
-    {
-        onBattle(RequestDecoder::addPlayer(message), [](Battle &battle, const AddPlayerRequest &data)
-                 { return battle.addPlayer(data.userId, data.name, data.password); });
-    }
-    else if (command == u"autohost/kickPlayer"_s)
-    {
-        onBattle(RequestDecoder::kickPlayer(message), [](Battle &battle, const KickPlayerRequest &data)
-                 { return battle.kickPlayer(data.userId); });
-    }
-    else if (command == u"autohost/mutePlayer"_s)
-    {
-        onBattle(RequestDecoder::mutePlayer(message), [](Battle &battle, const MutePlayerRequest &data)
-                 { return battle.mutePlayer(data.userId, data.chat, data.draw); });
-    }
-    else if (command == u"autohost/specPlayers"_s)
-    {
-        onBattle(RequestDecoder::specPlayers(message), [](Battle &battle, const SpecPlayersRequest &data)
-                 { return battle.specPlayers(data.userIds); });
-    }
-    else if (command == u"autohost/sendMessage"_s)
-    {
-        onBattle(RequestDecoder::sendMessage(message), [](Battle &battle, const SendMessageRequest &data)
-                 { return battle.sendMessage(data.message); });
-    }
-    else if (command == u"autohost/sendCommand"_s)
-    {
-        onBattle(RequestDecoder::sendCommand(message), [](Battle &battle, const SendCommandRequest &data)
-                 { return battle.sendCommand(data.command, data.arguments); });
+        const auto done = BattleRequests::apply(m_battles, command, request.data, u"autohost/kill request"_s);
+        if (!done)
+        {
+            // The spec has no reason for an unknown battle: it is an invalid request.
+            const QString &reason = done.error().reason == BattleRequests::BattleNotFound
+                                        ? FailureReason::InvalidRequest
+                                        : done.error().reason;
+            return answer(TachyonMessage::makeFailure(request, reason, done.error().details));
+        }
+        answer(TachyonMessage::makeSuccess(request));
     }
     else if (command == u"autohost/installEngine"_s)
     {
@@ -302,9 +261,10 @@ void AutohostService::handleRequest(const TachyonMessage &request)
     }
 }
 
-void AutohostService::installEngine(const QString &version)
+EngineInstaller::Request AutohostService::installEngine(const QString &version)
 {
-    switch (m_installer.install(version))
+    const EngineInstaller::Request request = m_installer.install(version);
+    switch (request)
     {
     case EngineInstaller::Request::Started:
         break;
@@ -318,6 +278,7 @@ void AutohostService::installEngine(const QString &version)
         qCWarning(lcEngines).noquote() << u"engine version \"%1\" cannot name a directory"_s.arg(version);
         break;
     }
+    return request;
 }
 
 void AutohostService::handleStart(const TachyonMessage &request, const Receipt &receipt)

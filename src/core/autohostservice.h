@@ -38,6 +38,9 @@ public:
     // (LocalBattlePlan does that). Answers through handler exactly once. The battle's updates reach updates()
     // but never the Tachyon server, which did not ask for the battle.
     void startLocalBattle(const StartRequest &request, BattleManager::StartHandler handler);
+    // Installs an engine version in the background as autohost/installEngine does (the version must be one
+    // RequestDecoder accepted); what the installer made of the request.
+    EngineInstaller::Request installEngine(const QString &version);
 
     const Config &config() const { return m_config; }
     BattleManager *battles() { return &m_battles; }
@@ -48,6 +51,8 @@ public:
     // The server's user count from system/serverStats, if it answered.
     std::optional<qint64> serverUserCount() const { return m_userCount; }
     bool subscribed() const { return m_subscribed; }
+    // shutdown() was called: no battle is accepted any more.
+    bool shuttingDown() const { return m_shuttingDown; }
 
     // The data of the autohost/status event as it stands.
     Json statusData() const;
@@ -82,7 +87,6 @@ private:
 
     void handleStart(const TachyonMessage &request, const Receipt &receipt);
     void handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt);
-    void installEngine(const QString &version);
 
     Config m_config;
     QNetworkAccessManager m_network;

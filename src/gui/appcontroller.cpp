@@ -10,7 +10,9 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "admin/hoststate.h"
 #include "autohostservice.h"
+#include "battles/battlerequests.h"
 #include "models/battlefiltermodel.h"
 #include "models/battlelistmodel.h"
 #include "models/configeditor.h"
@@ -115,39 +117,12 @@ bool AppController::localMode() const
 
 QString AppController::serverAddress() const
 {
-    const Config &config = m_service->config();
-    if (config.localMode())
-    {
-        return {};
-    }
-    return config.tachyonServerPort ? u"%1:%2"_s.arg(config.tachyonServer).arg(*config.tachyonServerPort)
-                                    : config.tachyonServer;
+    return HostState::serverAddress(m_service->config());
 }
 
 QString AppController::connectionState() const
 {
-    const TachyonClient *client = m_service->client();
-    if (!client)
-    {
-        return u"local"_s;
-    }
-    switch (client->state())
-    {
-    case TachyonClient::State::Idle:
-    case TachyonClient::State::Authenticating:
-        return u"authenticating"_s;
-    case TachyonClient::State::Connecting:
-        return u"connecting"_s;
-    case TachyonClient::State::Connected:
-        return u"connected"_s;
-    case TachyonClient::State::WaitingToRetry:
-        return u"waiting"_s;
-    case TachyonClient::State::Stopping:
-        return u"stopping"_s;
-    case TachyonClient::State::Stopped:
-        return u"stopped"_s;
-    }
-    return u"stopped"_s;
+    return HostState::connectionStateName(m_service->client());
 }
 
 QString AppController::lastError() const
@@ -158,13 +133,7 @@ QString AppController::lastError() const
 
 int AppController::nextRetrySeconds() const
 {
-    const TachyonClient *client = m_service->client();
-    if (!client || client->state() != TachyonClient::State::WaitingToRetry)
-    {
-        return 0;
-    }
-    const qint64 milliseconds = QDateTime::currentDateTimeUtc().msecsTo(client->nextAttemptAt());
-    return int(std::max<qint64>(0, (milliseconds + 999) / 1000));
+    return HostState::nextRetrySeconds(m_service->client());
 }
 
 bool AppController::subscribed() const
@@ -265,85 +234,74 @@ void AppController::note(const QString &battleId, const QString &text)
     }
 }
 
-Result<Battle *> AppController::findBattle(const QString &battleId) const
-{
-    auto battle = m_service->battles()->find(QUuid::fromString(battleId));
-    if (!battle)
-    {
-        return fail(tr("This battle has ended."));
-    }
-    return *battle;
-}
-
 namespace
 {
-QString playerName(const Battle *battle, const QString &userId)
+QString playerName(const BattleManager &battles, const QString &battleId, const QString &userId)
 {
-    const auto player = battle->players().byUserId(userId);
+    const auto battle = battles.find(QUuid::fromString(battleId));
+    const auto player = battle ? battle.value()->players().byUserId(userId) : std::nullopt;
     return player ? player->name : userId;
 }
 } // namespace
 
+QString AppController::failureText(const RequestFailure &failure)
+{
+    return failure.reason == BattleRequests::BattleNotFound ? tr("This battle has ended.") : failure.details;
+}
+
+QString AppController::request(const QString &battleId, const QString &command, Json data)
+{
+    data["battleId"] = toStdString(battleId);
+    const auto done =
+        BattleRequests::apply(*m_service->battles(), command, data, u"killed from the desktop app"_s);
+    return done ? QString() : failureText(done.error());
+}
+
 QString AppController::killBattle(const QString &battleId)
 {
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    const QString error = request(battleId, u"autohost/kill"_s, Json::object());
+    if (error.isEmpty())
     {
-        return battle.error();
+        note(battleId, tr("You killed the battle."));
     }
-    (*battle)->stop(u"killed from the desktop app"_s);
-    note(battleId, tr("You killed the battle."));
-    return {};
+    return error;
 }
 
 QString AppController::kickPlayer(const QString &battleId, const QString &userId)
 {
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    const QString error = request(battleId, u"autohost/kickPlayer"_s, {{"userId", toStdString(userId)}});
+    if (error.isEmpty())
     {
-        return battle.error();
+        note(battleId, tr("You kicked %1.").arg(playerName(*m_service->battles(), battleId, userId)));
     }
-    const QString name = playerName(*battle, userId);
-    if (const Status kicked = (*battle)->kickPlayer(userId); !kicked)
-    {
-        return kicked.error();
-    }
-    note(battleId, tr("You kicked %1.").arg(name));
-    return {};
+    return error;
 }
 
 QString AppController::specPlayer(const QString &battleId, const QString &userId)
 {
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    const QString error =
+        request(battleId, u"autohost/specPlayers"_s, {{"userIds", Json::array({toStdString(userId)})}});
+    if (error.isEmpty())
     {
-        return battle.error();
+        note(battleId,
+             tr("You made %1 a spectator.").arg(playerName(*m_service->battles(), battleId, userId)));
     }
-    if (const Status specced = (*battle)->specPlayers({userId}); !specced)
-    {
-        return specced.error();
-    }
-    note(battleId, tr("You made %1 a spectator.").arg(playerName(*battle, userId)));
-    return {};
+    return error;
 }
 
 QString AppController::mutePlayer(const QString &battleId, const QString &userId, bool chat, bool draw)
 {
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    const QString error = request(battleId, u"autohost/mutePlayer"_s,
+                                  {{"userId", toStdString(userId)}, {"chat", chat}, {"draw", draw}});
+    if (error.isEmpty())
     {
-        return battle.error();
+        const QString name = playerName(*m_service->battles(), battleId, userId);
+        note(battleId, chat && draw ? tr("You muted %1's chat and drawing.").arg(name)
+                       : chat       ? tr("You muted %1's chat.").arg(name)
+                       : draw       ? tr("You muted %1's drawing.").arg(name)
+                                    : tr("You unmuted %1.").arg(name));
     }
-    if (const Status muted = (*battle)->mutePlayer(userId, chat, draw); !muted)
-    {
-        return muted.error();
-    }
-    const QString name = playerName(*battle, userId);
-    note(battleId, chat && draw ? tr("You muted %1's chat and drawing.").arg(name)
-                   : chat       ? tr("You muted %1's chat.").arg(name)
-                   : draw       ? tr("You muted %1's drawing.").arg(name)
-                                : tr("You unmuted %1.").arg(name));
-    return {};
+    return error;
 }
 
 QString AppController::hostAddress() const
@@ -355,39 +313,26 @@ QString AppController::hostAddress() const
 
 QVariantMap AppController::addPlayer(const QString &battleId, const QString &name)
 {
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    const QString trimmed = name.trimmed();
+    const auto added = BattleRequests::addGeneratedPlayer(
+        *m_service->battles(), Json{{"battleId", toStdString(battleId)}, {"name", toStdString(trimmed)}},
+        LocalBattlePlan::systemPasswords());
+    if (!added)
     {
-        return {{u"error"_s, battle.error()}};
+        return {{u"error"_s, failureText(added.error())}};
     }
-    // User ids of players added here are ours: "desktop-<n>", never a lobby's numeric id.
-    QString userId;
-    for (int number = 1; userId.isEmpty() || (*battle)->players().byUserId(userId); ++number)
-    {
-        userId = u"desktop-%1"_s.arg(number);
-    }
-    const QString password = LocalBattlePlan::systemPasswords()();
-    if (const Status added = (*battle)->addPlayer(userId, name.trimmed(), password); !added)
-    {
-        return {{u"error"_s, added.error()}};
-    }
-    note(battleId, tr("You added %1 as a spectator.").arg(name.trimmed()));
-    return {{u"userId"_s, userId}, {u"password"_s, password}};
+    note(battleId, tr("You added %1 as a spectator.").arg(trimmed));
+    return {{u"userId"_s, added->userId}, {u"password"_s, added->password}};
 }
 
 QString AppController::sendMessage(const QString &battleId, const QString &message)
 {
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    const QString error = request(battleId, u"autohost/sendMessage"_s, {{"message", toStdString(message)}});
+    if (error.isEmpty())
     {
-        return battle.error();
+        note(battleId, tr("You said: %1").arg(message));
     }
-    if (const Status sent = (*battle)->sendMessage(message); !sent)
-    {
-        return sent.error();
-    }
-    note(battleId, tr("You said: %1").arg(message));
-    return {};
+    return error;
 }
 
 QString AppController::sendCommand(const QString &battleId, const QString &commandLine)
@@ -403,17 +348,18 @@ QString AppController::sendCommand(const QString &battleId, const QString &comma
         return tr("Type a command.");
     }
     const QString command = words.takeFirst();
-    const auto battle = findBattle(battleId);
-    if (!battle)
+    Json arguments = Json::array();
+    for (const QString &word : std::as_const(words))
     {
-        return battle.error();
+        arguments.push_back(toStdString(word));
     }
-    if (const Status sent = (*battle)->sendCommand(command, words); !sent)
+    const QString error = request(battleId, u"autohost/sendCommand"_s,
+                                  {{"command", toStdString(command)}, {"arguments", arguments}});
+    if (error.isEmpty())
     {
-        return sent.error();
+        note(battleId, tr("You sent the command: /%1").arg((QStringList{command} + words).join(u' ')));
     }
-    note(battleId, tr("You sent the command: /%1").arg((QStringList{command} + words).join(u' ')));
-    return {};
+    return error;
 }
 
 QString AppController::openPath(const QString &battleId, const QString &role) const

@@ -17,11 +17,11 @@
 #include "models/logmodel.h"
 #include "models/metricshistory.h"
 #include "models/playerlistmodel.h"
+#include "protocol/json.h"
 #include "uipreferences.h"
 #include "util/result.h"
 
 class AutohostService;
-class Battle;
 class QJSEngine;
 class QQmlEngine;
 
@@ -150,7 +150,10 @@ signals:
     void finished();
 
 private:
-    Result<Battle *> findBattle(const QString &battleId) const;
+    // What the operator reads when a request on a battle failed.
+    static QString failureText(const RequestFailure &failure);
+    // One of BattleRequests' requests on a battle, with data besides the battle id: empty, or the failure.
+    QString request(const QString &battleId, const QString &command, Json data);
     QString openPath(const QString &battleId, const QString &role) const;
     // Shows what the operator did in the battle's feed.
     void note(const QString &battleId, const QString &text);

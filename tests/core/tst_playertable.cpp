@@ -113,6 +113,17 @@ private slots:
         QCOMPARE(table.byName(u"alice"_s)->number, 0);
     }
 
+    void unusedUserIdsSkipTheTakenOnes()
+    {
+        PlayerTable table(scriptPlayers());
+        QCOMPARE(table.unusedUserId(u"desktop-"_s), u"desktop-1"_s);
+        table.addSpectator(u"desktop-1"_s, u"Dave"_s);
+        table.addSpectator(u"desktop-3"_s, u"Erin"_s);
+        QCOMPARE(table.unusedUserId(u"desktop-"_s), u"desktop-2"_s);
+        table.addSpectator(u"desktop-2"_s, u"Finn"_s);
+        QCOMPARE(table.unusedUserId(u"desktop-"_s), u"desktop-4"_s);
+    }
+
     void removeLastOnAnEmptyTableDoesNothing()
     {
         PlayerTable table;

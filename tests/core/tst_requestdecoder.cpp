@@ -608,6 +608,22 @@ private slots:
         QCOMPARE(version.error(), (FieldError{u"data.version"_s, u"must not start or end with a space"_s}));
     }
 
+    void battleIdAloneIsCheckedLikeInRequests()
+    {
+        const auto urn =
+            RequestDecoder::battleIdOf(Json{{"battleId", "urn:uuid:75bfc493-2b9d-495d-a453-06722fdca2ea"}});
+        QVERIFY(urn.ok());
+        QCOMPARE(*urn, BattleId);
+        QCOMPARE(RequestDecoder::battleIdOf(Json{{"battleId", "nope"}}).error(),
+                 (FieldError{u"data.battleId"_s, u"must be a UUID"_s}));
+        QCOMPARE(RequestDecoder::battleIdOf(Json{{"battleId", 7}}).error(),
+                 (FieldError{u"data.battleId"_s, u"must be a string"_s}));
+        QCOMPARE(RequestDecoder::battleIdOf(Json::object()).error(),
+                 (FieldError{u"data.battleId"_s, u"is required"_s}));
+        QCOMPARE(RequestDecoder::battleIdOf(Json::array()).error(),
+                 (FieldError{u"data"_s, u"must be an object"_s}));
+    }
+
     // Every case of tests/data/requests.json: the decoder accepts exactly the cases marked accepted and names
     // the stated field when it refuses. schema-agreement.js checks the same table against the official
     // validators.

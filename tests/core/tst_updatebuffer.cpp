@@ -113,6 +113,37 @@ private slots:
         QVERIFY(visited.isEmpty());
     }
 
+    void visitBackwardsGoesNewestFirstBelowBefore()
+    {
+        UpdateBuffer buffer(600 * Second);
+        qint64 clock = 100 * Second;
+        buffer.setClock([&clock] { return clock; });
+        QList<qint64> times;
+        for (int i = 0; i < 6; ++i)
+        {
+            clock += 10;
+            times.append(buffer.append(BattleA, update(i)).time);
+        }
+        const auto visit = [&buffer](qint64 before, int most)
+        {
+            QList<int> seen;
+            buffer.visitBackwards(before,
+                                  [&seen, most](const UpdateBuffer::Entry &entry)
+                                  {
+                                      seen.append(entry.update.at("n").get<int>());
+                                      return seen.size() < most;
+                                  });
+            return seen;
+        };
+        QCOMPARE(visit(std::numeric_limits<qint64>::max(), 100), (QList<int>{5, 4, 3, 2, 1, 0}));
+        // Strictly before: the entry at `before` is left out, and a time between two stamps works too.
+        QCOMPARE(visit(times.at(3), 100), (QList<int>{2, 1, 0}));
+        QCOMPARE(visit(times.at(3) + 5, 100), (QList<int>{3, 2, 1, 0}));
+        // The visitor stops the walk.
+        QCOMPARE(visit(std::numeric_limits<qint64>::max(), 2), (QList<int>{5, 4}));
+        QCOMPARE(visit(times.at(0), 100), QList<int>());
+    }
+
     void pruningDropsOldEntries()
     {
         const qint64 retention = 100 * Second;

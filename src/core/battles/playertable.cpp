@@ -93,3 +93,15 @@ void PlayerTable::removeLast()
         m_indexByFoldedName.remove(folded);
     }
 }
+
+QString PlayerTable::unusedUserId(const QString &prefix) const
+{
+    for (int number = 1;; ++number)
+    {
+        QString userId = prefix + QString::number(number);
+        if (!m_indexByUserId.contains(userId))
+        {
+            return userId;
+        }
+    }
+}

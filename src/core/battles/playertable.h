@@ -25,6 +25,9 @@ public:
     ScriptPlayer addSpectator(const QString &userId, const QString &name);
     // Undoes the last addSpectator (when sending its command failed).
     void removeLast();
+    // The first of "<prefix>1", "<prefix>2", … that no participant has: user ids for users an operator adds,
+    // which can never be a lobby's numeric id.
+    QString unusedUserId(const QString &prefix) const;
 
     int size() const { return int(m_players.size()); }
     const QList<ScriptPlayer> &players() const { return m_players; }

@@ -9,6 +9,7 @@
 
 #include "autohostservice.h"
 #include "logging.h"
+#include "protocol/tachyonmessage.h"
 #include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -93,8 +94,7 @@ void LocalBattleForm::setMapName(const QString &name)
 
 void LocalBattleForm::setStartPosType(const QString &type)
 {
-    const auto &types = startPosTypes();
-    if (std::none_of(types.cbegin(), types.cend(), [&](const auto &known) { return known.first == type; }))
+    if (!startPosTypeNamed(type))
     {
         qCWarning(lcBattle).noquote()
             << u"local battle form: unknown start position type \"%1\" ignored"_s.arg(type);
@@ -172,10 +172,7 @@ LocalBattlePlan LocalBattleForm::plan() const
     plan.engineVersion = m_engineVersion.trimmed();
     plan.gameName = m_gameName.trimmed();
     plan.mapName = m_mapName.trimmed();
-    const auto &types = startPosTypes();
-    const auto type = std::find_if(types.cbegin(), types.cend(),
-                                   [this](const auto &known) { return known.first == m_startPosType; });
-    plan.startPosType = type == types.cend() ? StartPosType::Ingame : type->second;
+    plan.startPosType = startPosTypeNamed(m_startPosType).value_or(StartPosType::Ingame);
     for (const QString &text : m_allyTeams)
     {
         plan.allyTeams.append(splitNames(text));
@@ -184,23 +181,42 @@ LocalBattlePlan LocalBattleForm::plan() const
     return plan;
 }
 
+std::optional<StartPosType> LocalBattleForm::startPosTypeNamed(const QString &name)
+{
+    const auto &types = startPosTypes();
+    const auto type = std::find_if(types.cbegin(), types.cend(),
+                                   [&name](const auto &known) { return known.first == name; });
+    return type == types.cend() ? std::nullopt : std::optional(type->second);
+}
+
+QList<LocalBattlePlan::Problem> LocalBattleForm::problems(const LocalBattlePlan &plan,
+                                                          const QStringList &availableEngines)
+{
+    QList<LocalBattlePlan::Problem> found = plan.problems();
+    const bool versionWrong = std::any_of(found.cbegin(), found.cend(),
+                                          [](const LocalBattlePlan::Problem &problem)
+                                          { return problem.field == u"engineVersion"; });
+    if (!versionWrong && !availableEngines.contains(plan.engineVersion))
+    {
+        found.append({u"engineVersion"_s, -1,
+                      availableEngines.isEmpty()
+                          ? u"is not installed (no engine is)"_s
+                          : u"is not installed (available: %1)"_s.arg(availableEngines.join(u", "_s)),
+                      u"data.engineVersion"_s});
+    }
+    return found;
+}
+
 bool LocalBattleForm::validate()
 {
     m_showErrors = true;
     QVariantMap errors;
-    for (const LocalBattlePlan::Problem &problem : plan().problems())
+    for (const LocalBattlePlan::Problem &problem : problems(plan(), m_availableEngines))
     {
         // A problem no field explains cannot come from the form's own values; it still must not vanish.
         const QString field = problem.field.isEmpty() ? u"form"_s : problem.field;
         const QString earlier = errors.value(field).toString();
         errors.insert(field, earlier.isEmpty() ? problem.message : earlier + u'\n' + problem.message);
-    }
-    if (!errors.contains(u"engineVersion"_s) && !m_availableEngines.contains(m_engineVersion.trimmed()))
-    {
-        errors.insert(u"engineVersion"_s,
-                      m_availableEngines.isEmpty()
-                          ? u"is not installed (no engine is)"_s
-                          : u"is not installed (available: %1)"_s.arg(m_availableEngines.join(u", "_s)));
     }
     setErrors(errors);
     return errors.isEmpty();
@@ -218,63 +234,71 @@ void LocalBattleForm::start()
         emit startFailed(u"the form has errors"_s);
         return;
     }
-    const auto request = plan().toStartRequest(m_passwords);
-    if (!request)
-    {
-        validate();
-        emit startFailed(request.error().message);
-        return;
-    }
-    const Config &config = m_service->config();
-    const QString host = hostAddress(config.hostingIP, config.engineBindIP, machineAddresses());
     setBusy(true);
     const QPointer<LocalBattleForm> self(this);
-    const StartRequest startRequest = *request;
-    m_service->startLocalBattle(
-        startRequest,
-        [self, startRequest, host](const Result<BattleManager::StartSuccess, RequestFailure> &result)
-        {
-            if (!self)
-            {
-                return;
-            }
-            self->setBusy(false);
-            if (!result)
-            {
-                emit self->startFailed(result.error().details);
-                return;
-            }
-            self->finishStart(startRequest, host, result->port);
-        });
+    startPlan(m_service, plan(), m_passwords,
+              [self](const Result<QVariantMap, RequestFailure> &result)
+              {
+                  if (!self)
+                  {
+                      return;
+                  }
+                  self->setBusy(false);
+                  if (!result)
+                  {
+                      emit self->startFailed(result.error().details);
+                      return;
+                  }
+                  self->m_lastResult = *result;
+                  emit self->lastResultChanged();
+                  emit self->started(result->value(u"battleId"_s).toString());
+              });
 }
 
-void LocalBattleForm::finishStart(const StartRequest &request, const QString &host, quint16 port)
+void LocalBattleForm::startPlan(AutohostService *service, const LocalBattlePlan &plan,
+                                const LocalBattlePlan::PasswordSource &passwords, StartHandler handler)
 {
-    QVariantList players;
-    for (qsizetype a = 0; a < request.allyTeams.size(); ++a)
+    const auto request = plan.toStartRequest(passwords);
+    if (!request)
     {
-        for (const TeamSpec &team : request.allyTeams.at(a).teams)
-        {
-            for (const PlayerSpec &player : team.players)
-            {
-                players.append(playerEntry(player, int(a)));
-            }
-        }
+        handler(fail(RequestFailure{FailureReason::InvalidRequest, request.error().message}));
+        return;
     }
-    for (const PlayerSpec &spectator : request.spectators)
-    {
-        players.append(playerEntry(spectator, -1));
-    }
-    const QString battleId = uuidText(request.battleId);
-    m_lastResult = {{u"battleId"_s, battleId},
-                    {u"host"_s, host},
-                    {u"port"_s, int(port)},
-                    {u"engineVersion"_s, request.engineVersion},
-                    {u"gameName"_s, request.gameName},
-                    {u"mapName"_s, request.mapName},
-                    {u"players"_s, players}};
-    emit lastResultChanged();
-    emit started(battleId);
+    const Config &config = service->config();
+    const QString host = hostAddress(config.hostingIP, config.engineBindIP, machineAddresses());
+    const StartRequest startRequest = *request;
+    service->startLocalBattle(startRequest,
+                              [startRequest, host, handler = std::move(handler)](
+                                  const Result<BattleManager::StartSuccess, RequestFailure> &result)
+                              {
+                                  if (!result)
+                                  {
+                                      handler(fail(result.error()));
+                                      return;
+                                  }
+                                  QVariantList players;
+                                  for (qsizetype a = 0; a < startRequest.allyTeams.size(); ++a)
+                                  {
+                                      for (const TeamSpec &team : startRequest.allyTeams.at(a).teams)
+                                      {
+                                          for (const PlayerSpec &player : team.players)
+                                          {
+                                              players.append(playerEntry(player, int(a)));
+                                          }
+                                      }
+                                  }
+                                  for (const PlayerSpec &spectator : startRequest.spectators)
+                                  {
+                                      players.append(playerEntry(spectator, -1));
+                                  }
+                                  handler(QVariantMap{{u"battleId"_s, uuidText(startRequest.battleId)},
+                                                      {u"host"_s, host},
+                                                      {u"port"_s, int(result->port)},
+                                                      {u"engineVersion"_s, startRequest.engineVersion},
+                                                      {u"gameName"_s, startRequest.gameName},
+                                                      {u"mapName"_s, startRequest.mapName},
+                                                      {u"players"_s, players}});
+                              });
 }
 
 void LocalBattleForm::scanContent()

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QVariantMap>
 
+#include "battles/battlemanager.h"
 #include "local/contentscanner.h"
 #include "local/localbattleplan.h"
 
@@ -94,6 +98,19 @@ public:
 
     // The plan the fields describe.
     LocalBattlePlan plan() const;
+    // What start() answers through its handler: lastResult's map, or why the battle did not start.
+    using StartHandler = std::function<void(const Result<QVariantMap, RequestFailure> &result)>;
+    // The start position type of one of the names startPosType takes.
+    static std::optional<StartPosType> startPosTypeNamed(const QString &name);
+    // A plan's problems as validate() finds them: the plan's own, then, unless the engine version is wrong
+    // already, an engine that is not one of availableEngines.
+    static QList<LocalBattlePlan::Problem> problems(const LocalBattlePlan &plan,
+                                                    const QStringList &availableEngines);
+    // Starts a plan's battle on the service as start() does (AutohostService::startLocalBattle, passwords
+    // from passwords); answers through handler exactly once, with what lastResult would hold. The plan should
+    // have no problems; one it has fails the start as invalid_request.
+    static void startPlan(AutohostService *service, const LocalBattlePlan &plan,
+                          const LocalBattlePlan::PasswordSource &passwords, StartHandler handler);
     // For tests: where passwords come from (default: LocalBattlePlan::systemPasswords()).
     void setPasswordSource(LocalBattlePlan::PasswordSource passwords);
 
@@ -132,7 +149,6 @@ private:
     void edited();
     void setErrors(const QVariantMap &errors);
     void setBusy(bool busy);
-    void finishStart(const StartRequest &request, const QString &host, quint16 port);
 
     AutohostService *m_service;
     ContentScanner m_scanner;

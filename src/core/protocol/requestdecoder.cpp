@@ -1018,3 +1018,14 @@ Result<InstallEngineRequest, FieldError> RequestDecoder::installEngine(const Jso
     }
     return result(r, request);
 }
+
+Result<QUuid, FieldError> RequestDecoder::battleIdOf(const Json &data)
+{
+    FieldReader r;
+    QUuid id;
+    if (r.object(&data, u"data"_s))
+    {
+        id = battleId(r, data).value_or(QUuid());
+    }
+    return result(r, id);
+}

@@ -28,4 +28,7 @@ public:
     static Result<SendCommandRequest, FieldError> sendCommand(const Json &message);
     static Result<SubscribeUpdatesRequest, FieldError> subscribeUpdates(const Json &message);
     static Result<InstallEngineRequest, FieldError> installEngine(const Json &message);
+    // The battleId member of a request's data object, checked as the requests above check it; for readers of
+    // battle ids beyond these requests (the admin endpoint's feed).
+    static Result<QUuid, FieldError> battleIdOf(const Json &data);
 };

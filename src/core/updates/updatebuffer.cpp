@@ -61,6 +61,20 @@ void UpdateBuffer::forEachSince(qint64 since, const std::function<void(const Ent
     std::for_each(firstAfter(since), m_entries.end(), visit);
 }
 
+void UpdateBuffer::visitBackwards(qint64 before, const std::function<bool(const Entry &entry)> &visit) const
+{
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), before,
+                               [](const Entry &entry, qint64 time) { return entry.time < time; });
+    while (it != m_entries.begin())
+    {
+        --it;
+        if (!visit(*it))
+        {
+            return;
+        }
+    }
+}
+
 bool UpdateBuffer::isTooOld(qint64 since) const
 {
     return since < now() - m_retention;
