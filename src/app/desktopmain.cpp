@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
     }
 
     AutohostService service(launcher.config());
-    if (const Result<AdminServer *> admin = launcher.startAdminEndpoint(service); !admin)
+    Result<std::unique_ptr<AdminServer>> admin = launcher.startAdminEndpoint(service, &recorder);
+    if (!admin)
     {
         qCCritical(lcConfig).noquote() << u"invalid configuration: "_s + admin.error();
         return 2;

@@ -8,9 +8,13 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "admin/admincontrol.h"
 #include "admin/adminserver.h"
+#include "admin/adminsession.h"
+#include "admin/hoststate.h"
 #include "autohostservice.h"
 #include "logging.h"
+#include "logrecorder.h"
 #include "metrics/autohostmetrics.h"
 #include "signalwatcher.h"
 
@@ -150,8 +154,12 @@ int Launcher::prepare(QCoreApplication &app, Face face)
 
 int Launcher::runHeadless(QCoreApplication &app)
 {
+    // The log lines the admin stream shows.
+    LogRecorder recorder;
+    LogRecorder::setActive(&recorder);
     AutohostService service(m_config);
-    if (const Result<AdminServer *> admin = startAdminEndpoint(service); !admin)
+    Result<std::unique_ptr<AdminServer>> admin = startAdminEndpoint(service, &recorder);
+    if (!admin)
     {
         qCCritical(lcConfig).noquote() << u"invalid configuration: "_s + admin.error();
         return 2;
@@ -178,7 +186,8 @@ int Launcher::runHeadless(QCoreApplication &app)
     return app.exec();
 }
 
-Result<AdminServer *> Launcher::startAdminEndpoint(AutohostService &service) const
+Result<std::unique_ptr<AdminServer>> Launcher::startAdminEndpoint(AutohostService &service,
+                                                                  LogRecorder *recorder) const
 {
     const Result<std::optional<AdminSettings>> settings = AdminSettings::fromConfig(m_config, m_dataDir);
     if (!settings)
@@ -188,25 +197,31 @@ Result<AdminServer *> Launcher::startAdminEndpoint(AutohostService &service) con
     if (!settings->has_value())
     {
         qCInfo(lcAdmin) << "admin endpoint disabled (adminListen is empty)";
-        return static_cast<AdminServer *>(nullptr);
+        return std::unique_ptr<AdminServer>();
     }
     if (const Status checked = (*settings)->check(); !checked)
     {
         return fail(checked.error());
     }
-    auto *server = new AdminServer(**settings, &service);
-    // Before the service starts, so that the counters see everything from the first connection.
-    auto *metrics = new AutohostMetrics(&service, server);
+    auto server = std::make_unique<AdminServer>(**settings);
+    // Before the service starts, so that the counters see everything from the first connection and the
+    // players' states follow every update.
+    auto *metrics = new AutohostMetrics(&service, server.get());
     server->setMetricsProvider([metrics] { return metrics->render(); });
+    auto *state = new HostState(&service, recorder, server.get());
+    auto *control = new AdminControl(&service, recorder, server.get());
+    server->setStateProvider([state] { return state->snapshot(); });
+    // Sessions are the state's children: none outlives it.
+    server->setStreamHandler([state, control](QWebSocket *socket)
+                             { new AdminSession(socket, state, control, state); });
     if (const Status listening = server->listen(); !listening)
     {
         qCCritical(lcAdmin).noquote() << u"admin endpoint not started: %1"_s.arg(listening.error());
-        delete server;
-        return static_cast<AdminServer *>(nullptr);
+        return std::unique_ptr<AdminServer>();
     }
     qCInfo(lcAdmin).noquote() << u"admin endpoint listening on %1"_s.arg(server->url());
     // Before a restarted program (the desktop app's restart) tries to take the port.
-    QObject::connect(&service, &AutohostService::finished, server, &AdminServer::close);
+    QObject::connect(&service, &AutohostService::finished, server.get(), &AdminServer::close);
     if (!(*settings)->requiresToken())
     {
         qCWarning(lcAdmin) << "admin endpoint without authentication (adminToken is empty): anyone on this "

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QString>
@@ -8,6 +10,9 @@
 
 class AdminServer;
 class AutohostService;
+class AdminServer;
+class AutohostService;
+class LogRecorder;
 class QCoreApplication;
 
 // What both faces of the program share before they diverge: the command line, the data directory and the
@@ -40,10 +45,12 @@ public:
     // second signal kills every engine).
     int runHeadless(QCoreApplication &app);
 
-    // The admin endpoint of adminListen for this service, listening, owned by the service. Nothing when
-    // adminListen is empty, or when its address cannot be bound (logged as an error: hosting goes on without
-    // the endpoint). Fails for a configuration the endpoint refuses (the program then exits with 2).
-    Result<AdminServer *> startAdminEndpoint(AutohostService &service) const;
+    // The admin endpoint of adminListen for this service, listening: metrics, state and stream, with the log
+    // lines of recorder (may be null). The caller destroys it before the service. Nothing when adminListen is
+    // empty, or when its address cannot be bound (logged as an error: hosting goes on without the endpoint).
+    // Fails for a configuration the endpoint refuses (the program then exits with 2).
+    Result<std::unique_ptr<AdminServer>> startAdminEndpoint(AutohostService &service,
+                                                            LogRecorder *recorder) const;
 
 private:
     QCommandLineParser m_parser;

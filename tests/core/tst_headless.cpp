@@ -3,11 +3,15 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "adminstreamclient.h"
+#include "blockinghttp.h"
 #include "conformanceoracle.h"
+#include "expositionparser.h"
 #include "faketachyonserver.h"
 
 #include <sys/prctl.h>
@@ -178,6 +182,83 @@ private slots:
         QCOMPARE(received.constLast().value("commandId", ""), std::string("system/disconnect"));
         const Status conformant = ConformanceOracle::checkAll(received);
         QVERIFY2(conformant.ok(), qPrintable(conformant.ok() ? QString() : conformant.error()));
+    }
+
+    // The admin endpoint of the running program, as a remote desktop app or Prometheus uses it: the state
+    // snapshot, the metrics and the stream with a control, all behind the configured token.
+    void servesTheAdminEndpoint()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        const QByteArray token = "contract-token-0123456789";
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--config"_s,
+                                writeConfig(server.port(), {{"adminToken", token.toStdString()}})});
+        QString output;
+        const QRegularExpression listening(u"admin endpoint listening on http://127\\.0\\.0\\.1:(\\d+)"_s);
+        QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(process.readAll())).contains(listening), 10000);
+        const quint16 port = listening.match(output).captured(1).toUShort();
+        const int connection = server.waitForConnection(10000);
+        QVERIFY(connection >= 0);
+        const QString battle = startBattle(server, connection);
+        QVERIFY(!battle.isEmpty());
+
+        QCOMPARE(BlockingHttp::get(port, "/api/v1/state").first, 401);
+        QCOMPARE(BlockingHttp::get(port, "/api/v1/state", "wrong-token").first, 401);
+        const auto [stateStatus, stateBody] = BlockingHttp::get(port, "/api/v1/state", token);
+        QCOMPARE(stateStatus, 200);
+        const Json state = Json::parse(stateBody.begin(), stateBody.end(), nullptr, false);
+        QCOMPARE(state.value("apiVersion", 0), 1);
+        QCOMPARE(state.at("connection").value("state", ""), std::string("connected"));
+        QCOMPARE(state.at("battles").size(), std::size_t(1));
+        QCOMPARE(state.at("battles").at(0).value("battleId", ""), battle.toStdString());
+        QVERIFY(!stateBody.contains("s3cret-value"));
+        QVERIFY(!stateBody.contains(token));
+
+        const auto [metricsStatus, metricsBody] = BlockingHttp::get(port, "/metrics", token);
+        QCOMPARE(metricsStatus, 200);
+        const auto exposition = ExpositionParser::parse(metricsBody);
+        QVERIFY2(exposition, exposition ? "" : qPrintable(exposition.error()));
+        QVERIFY2(metricsBody.contains("\nautohost_tachyon_connected 1\n"), metricsBody.constData());
+        QVERIFY2(metricsBody.contains("\nautohost_battles_running 1\n"), metricsBody.constData());
+        QVERIFY2(metricsBody.contains(
+                     "\nautohost_requests_total{command=\"autohost/start\",outcome=\"success\"} 1\n"),
+                 metricsBody.constData());
+
+        AdminStreamClient stream;
+        QVERIFY(stream.open(QUrl(u"ws://127.0.0.1:%1/api/v1/stream"_s.arg(port)), 10000, token));
+        QCOMPARE(stream.snapshot().at("battles").at(0).value("battleId", ""), battle.toStdString());
+        const Json killed = stream.control(u"kill"_s, Json{{"battleId", battle.toStdString()}});
+        QCOMPARE(killed.value("status", ""), std::string("success"));
+        QVERIFY(!stream
+                     .waitForEvent("battles",
+                                   [&battle](const Json &data)
+                                   {
+                                       for (const Json &row : data.value("battles", Json::array()))
+                                       {
+                                           if (row.value("battleId", "") == battle.toStdString() &&
+                                               row.value("active", true) == false)
+                                           {
+                                               return true;
+                                           }
+                                       }
+                                       return false;
+                                   })
+                     .is_null());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            BlockingHttp::get(port, "/metrics", token).second.contains("\nautohost_battles_running 0\n"),
+            10000);
+
+        AdminStreamClient stranger;
+        QVERIFY(!stranger.open(QUrl(u"ws://127.0.0.1:%1/api/v1/stream"_s.arg(port)), 3000, "wrong-token"));
+
+        QSignalSpy finished(&process, &QProcess::finished);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(process.exitCode(), 0);
+        output += QString::fromUtf8(process.readAll());
+        QVERIFY(!output.contains(QString::fromLatin1(token)));
     }
 
     void enginesDieWithAKilledAutohost()

@@ -7,10 +7,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "blockinghttp.h"
 #include "launcher.h"
 #include "protocol/json.h"
 
@@ -108,36 +108,6 @@ private:
             output += QString::fromUtf8(process.readAll());
         }
         return output + QString::fromUtf8(process.readAll());
-    }
-
-    // One HTTP GET to another process: the status and body, or 0 when nothing answered.
-    // The status and the body of a GET; status 0 when there was no HTTP answer.
-    static QPair<int, QByteArray> httpGet(quint16 port, const QByteArray &path, const QByteArray &token)
-    {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        if (!socket.waitForConnected(5000))
-        {
-            return {0, {}};
-        }
-        QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-        if (!token.isEmpty())
-        {
-            request += "Authorization: Bearer " + token + "\r\n";
-        }
-        socket.write(request + "\r\n");
-        QByteArray reply;
-        while (socket.waitForReadyRead(5000))
-        {
-            reply += socket.readAll();
-        }
-        reply += socket.readAll();
-        const qsizetype bodyStart = reply.indexOf("\r\n\r\n");
-        if (!reply.startsWith("HTTP/1.1 ") || bodyStart < 0)
-        {
-            return {0, {}};
-        }
-        return {reply.mid(9, 3).toInt(), reply.mid(bodyStart + 4)};
     }
 
     static void stop(QProcess &process)
@@ -303,11 +273,11 @@ private slots:
         QCOMPARE(tokenFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
 
-        const auto [anonymousStatus, anonymousBody] = httpGet(port, "/metrics", {});
+        const auto [anonymousStatus, anonymousBody] = BlockingHttp::get(port, "/metrics");
         QCOMPARE(anonymousStatus, 401);
         QCOMPARE(Json::parse(anonymousBody.begin(), anonymousBody.end(), nullptr, false).value("error", ""),
                  std::string("unauthorized"));
-        const auto [metricsStatus, metrics] = httpGet(port, "/metrics", token);
+        const auto [metricsStatus, metrics] = BlockingHttp::get(port, "/metrics", token);
         QCOMPARE(metricsStatus, 200);
         QVERIFY2(metrics.contains("\nautohost_battles_running 0\n"), metrics.constData());
 

@@ -1,5 +1,6 @@
 #include "adminstreamclient.h"
 
+#include <QNetworkRequest>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,9 +20,14 @@ AdminStreamClient::AdminStreamClient(QObject *parent)
             });
 }
 
-bool AdminStreamClient::open(const QUrl &url, int timeoutMilliseconds)
+bool AdminStreamClient::open(const QUrl &url, int timeoutMilliseconds, const QByteArray &token)
 {
-    m_socket.open(url);
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+    {
+        request.setRawHeader("Authorization", "Bearer " + token);
+    }
+    m_socket.open(request);
     return QTest::qWaitFor([this] { return !m_frames.isEmpty(); }, timeoutMilliseconds) &&
            m_frames.constFirst().value("type", "") == "snapshot";
 }

@@ -19,8 +19,8 @@ class AdminStreamClient : public QObject
 public:
     explicit AdminStreamClient(QObject *parent = nullptr);
 
-    // Connects and waits for the snapshot frame.
-    bool open(const QUrl &url, int timeoutMilliseconds = 10000);
+    // Connects (with the bearer token, unless empty) and waits for the snapshot frame.
+    bool open(const QUrl &url, int timeoutMilliseconds = 10000, const QByteArray &token = {});
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     void close() { m_socket.close(); }
 
