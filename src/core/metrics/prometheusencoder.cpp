@@ -66,6 +66,29 @@ void appendHistogram(QByteArray &out, const QByteArray &name, const MetricLabels
     appendSample(out, name + "_sum", labels, histogram.sum());
     appendSample(out, name + "_count", labels, double(histogram.count()));
 }
+
+// Backslash and newline are escaped in HELP text and label values; double quotes only in label values.
+QByteArray escaped(const QString &text, bool quotes)
+{
+    QByteArray out;
+    for (const char c : text.toUtf8())
+    {
+        if (c == '\\' || (quotes && c == '"'))
+        {
+            out += '\\';
+            out += c;
+        }
+        else if (c == '\n')
+        {
+            out += "\\n";
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    return out;
+}
 } // namespace
 
 QByteArray PrometheusEncoder::encode(const QList<MetricFamily> &families)
@@ -115,43 +138,10 @@ QByteArray PrometheusEncoder::formatNumber(double value)
 
 QByteArray PrometheusEncoder::escapeLabelValue(const QString &value)
 {
-    QByteArray escaped;
-    for (const char c : value.toUtf8())
-    {
-        switch (c)
-        {
-        case '\\':
-            escaped += "\\\\";
-            break;
-        case '"':
-            escaped += "\\\"";
-            break;
-        case '\n':
-            escaped += "\\n";
-            break;
-        default:
-            escaped += c;
-        }
-    }
-    return escaped;
+    return escaped(value, true);
 }
 
 QByteArray PrometheusEncoder::escapeHelp(const QString &help)
 {
-    QByteArray escaped;
-    for (const char c : help.toUtf8())
-    {
-        switch (c)
-        {
-        case '\\':
-            escaped += "\\\\";
-            break;
-        case '\n':
-            escaped += "\\n";
-            break;
-        default:
-            escaped += c;
-        }
-    }
-    return escaped;
+    return escaped(help, false);
 }
