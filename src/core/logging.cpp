@@ -17,6 +17,7 @@ Q_LOGGING_CATEGORY(lcEngine, "autohost.engine", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEngines, "autohost.engines", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcContent, "autohost.content", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAdmin, "autohost.admin", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcRemote, "autohost.remote", QtInfoMsg)
 
 namespace
 {

@@ -13,6 +13,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcEngine)   // autohost.engine: engine processes and 
 Q_DECLARE_LOGGING_CATEGORY(lcEngines)  // autohost.engines: installed engines
 Q_DECLARE_LOGGING_CATEGORY(lcContent)  // autohost.content: games and maps found on this machine
 Q_DECLARE_LOGGING_CATEGORY(lcAdmin)    // autohost.admin: the admin endpoint (HTTP, WebSocket, logins)
+Q_DECLARE_LOGGING_CATEGORY(lcRemote)   // autohost.remote: the links to remote autohosts (RemoteBackend)
 
 // Installs the message handler of the headless program: one line per message on stderr,
 // "2026-11-22T10:15:30.123Z INFO  autohost.battle  text" or, in JSON mode, one JSON object per line
