@@ -98,11 +98,17 @@ bool InstallListModel::retry(const QString &version)
 
 QString InstallListModel::validateVersion(const QString &version) const
 {
+    return versionProblem(version, version.isEmpty() ? EngineInstaller::Request::Started
+                                                     : m_installer->check(version));
+}
+
+QString InstallListModel::versionProblem(const QString &version, EngineInstaller::Request check)
+{
     if (version.isEmpty())
     {
         return tr("empty");
     }
-    switch (m_installer->check(version))
+    switch (check)
     {
     case EngineInstaller::Request::Started:
         return {};

@@ -53,6 +53,8 @@ public:
     // Why a version cannot be installed, in a few (translated) words, or empty when it can: "empty", "not a
     // valid engine version", "already available", "already being installed".
     Q_INVOKABLE QString validateVersion(const QString &version) const;
+    // The same for a version and what the installer's check answered for it.
+    static QString versionProblem(const QString &version, EngineInstaller::Request check);
 
     static QString phaseName(EngineInstaller::Phase phase);
     // The fraction of an install's current phase that is done, or -1 when its total is not known.
