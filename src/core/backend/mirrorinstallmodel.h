@@ -28,7 +28,7 @@ public:
     // Tries a failed install again; false when the version has no failed install.
     Q_INVOKABLE bool retry(const QString &version);
     // Why a version cannot be installed, in a few (translated) words, or empty when it can (as
-    // InstallListModel::validateVersion).
+    // InstallListModel::versionProblem).
     Q_INVOKABLE QString validateVersion(const QString &version) const;
 
 signals:
