@@ -10,16 +10,12 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "admin/admincontrol.h"
 #include "admin/hoststate.h"
 #include "autohostservice.h"
+#include "backend/localbackend.h"
 #include "battles/battlerequests.h"
-#include "models/battlefiltermodel.h"
-#include "models/battlelistmodel.h"
-#include "models/configeditor.h"
-#include "models/enginelistmodel.h"
-#include "models/installlistmodel.h"
-#include "models/metricshistory.h"
-#include "models/playerlistmodel.h"
+#include "protocol/tachyonmessage.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,29 +28,41 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
                              QObject *parent)
     : QObject(parent)
     , m_service(service)
-    , m_battleList(new BattleListModel(service->battles(), this))
-    , m_battleFilter(new BattleFilterModel(this))
-    , m_engines(new EngineListModel(service->engines(), service->battles(), this))
-    , m_installs(new InstallListModel(service->installer(), this))
-    , m_metrics(new MetricsHistory(service->battles(), service->updates(), this))
-    , m_settings(new ConfigEditor(paths.configFile, this))
-    , m_feeds(new BattleFeeds(service->battles(), service->updates(), this))
     , m_ownRecorder(recorder ? nullptr : std::make_unique<LogRecorder>())
-    , m_log(new LogModel(recorder ? recorder : m_ownRecorder.get(), this))
+    , m_state(new HostState(service, recorder ? recorder : m_ownRecorder.get(), this))
+    , m_control(new AdminControl(service, recorder ? recorder : m_ownRecorder.get(), this))
+    , m_backend(new LocalBackend(m_state, m_control, this))
+    , m_mirror(new HostMirror(m_backend, this))
+    , m_battleFilter(new BattleFilterModel(this))
+    , m_settings(new ConfigEditor(paths.configFile, this))
     , m_preferences(paths.preferencesFile)
 {
     if (m_ownRecorder)
     {
         LogRecorder::setActive(m_ownRecorder.get());
     }
-    m_battleFilter->setSourceModel(m_battleList);
+    // In process nothing is gained by gathering changes: the views follow each one at once (the feed and
+    // the log still apply their lines in batches).
+    m_state->setBatchInterval(0);
+    m_control->setKillReason(u"killed from the desktop app"_s);
+    m_battleFilter->setSourceModel(m_mirror->battles());
     if (service->config().localMode())
     {
         m_localBattle = new LocalBattleForm(service, this);
     }
-    connect(service, &AutohostService::serverUserCountChanged, this, &AppController::serverUserCountChanged);
-    connect(service->battles(), &BattleManager::capacityChanged, this, &AppController::capacityChanged);
-    connect(service->engines(), &EngineCatalog::versionsChanged, this, &AppController::enginesChanged);
+    connect(m_mirror, &HostMirror::hostChanged, this, &AppController::hostChanged);
+    connect(m_mirror, &HostMirror::connectionChanged, this,
+            [this]
+            {
+                emit connectionChanged();
+                if (const int count = m_mirror->serverUserCount(); count != m_serverUserCount)
+                {
+                    m_serverUserCount = count;
+                    emit serverUserCountChanged();
+                }
+            });
+    connect(m_mirror, &HostMirror::capacityChanged, this, &AppController::capacityChanged);
+    connect(m_mirror, &HostMirror::localBattleChanged, this, &AppController::enginesChanged);
     connect(service, &AutohostService::finished, this,
             [this]
             {
@@ -66,28 +74,7 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
                 }
                 emit finished();
             });
-
-    // The retry countdown ticks once a second while a reconnect is pending.
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &AppController::connectionChanged);
-    if (TachyonClient *client = service->client())
-    {
-        connect(client, &TachyonClient::stateChanged, this,
-                [this](TachyonClient::State state)
-                {
-                    if (state == TachyonClient::State::WaitingToRetry)
-                    {
-                        m_countdown.start();
-                    }
-                    else
-                    {
-                        m_countdown.stop();
-                    }
-                    m_connectedSince =
-                        state == TachyonClient::State::Connected ? QDateTime::currentDateTime() : QDateTime();
-                    emit connectionChanged();
-                });
-    }
+    m_backend->attach();
 }
 
 AppController::~AppController()
@@ -110,71 +97,9 @@ void AppController::setInstance(AppController *controller)
     s_instance = controller;
 }
 
-bool AppController::localMode() const
-{
-    return m_service->config().localMode();
-}
-
-QString AppController::serverAddress() const
-{
-    return HostState::serverAddress(m_service->config());
-}
-
-QString AppController::connectionState() const
-{
-    return HostState::connectionStateName(m_service->client());
-}
-
-QString AppController::lastError() const
-{
-    const TachyonClient *client = m_service->client();
-    return client ? client->lastError() : QString();
-}
-
-int AppController::nextRetrySeconds() const
-{
-    return HostState::nextRetrySeconds(m_service->client());
-}
-
-bool AppController::subscribed() const
-{
-    return m_service->subscribed();
-}
-
-int AppController::serverUserCount() const
-{
-    const auto count = m_service->serverUserCount();
-    return count ? int(std::min<qint64>(*count, std::numeric_limits<int>::max())) : -1;
-}
-
-int AppController::currentBattles() const
-{
-    return m_service->battles()->currentBattles();
-}
-
-int AppController::maxBattles() const
-{
-    return m_service->battles()->maxBattles();
-}
-
-int AppController::configuredMaxBattles() const
-{
-    return m_service->config().maxBattles;
-}
-
-bool AppController::draining() const
-{
-    return !m_service->battles()->accepting();
-}
-
-QStringList AppController::engineVersions() const
-{
-    return m_service->engines()->versions();
-}
-
 void AppController::setDraining(bool draining)
 {
-    m_service->battles()->setAccepting(!draining);
+    perform(u"drain"_s, Json{{"enabled", draining}});
 }
 
 void AppController::restart()
@@ -195,20 +120,15 @@ void AppController::quit()
     m_service->shutdown(u"autohost shutting down"_s);
 }
 
-QString AppController::enginesDir() const
-{
-    return m_service->engines()->enginesDir();
-}
-
 QVariantMap AppController::battleInfo(const QString &battleId) const
 {
-    const int row = m_battleList->indexOf(battleId);
-    return row < 0 ? QVariantMap() : m_battleList->get(row);
+    const MirrorBattleModel *battles = m_mirror->battles();
+    return battles->get(battles->indexOf(battleId));
 }
 
-PlayerListModel *AppController::players(const QString &battleId) const
+MirrorPlayerModel *AppController::players(const QString &battleId) const
 {
-    PlayerListModel *model = m_battleList->players(battleId);
+    MirrorPlayerModel *model = m_mirror->players(battleId);
     if (model)
     {
         QQmlEngine::setObjectOwnership(model, QQmlEngine::CppOwnership);
@@ -218,7 +138,7 @@ PlayerListModel *AppController::players(const QString &battleId) const
 
 FeedModel *AppController::feed(const QString &battleId) const
 {
-    FeedModel *model = m_feeds->feed(QUuid::fromString(battleId));
+    FeedModel *model = m_mirror->feed(battleId);
     if (model)
     {
         QQmlEngine::setObjectOwnership(model, QQmlEngine::CppOwnership);
@@ -228,38 +148,48 @@ FeedModel *AppController::feed(const QString &battleId) const
 
 void AppController::note(const QString &battleId, const QString &text)
 {
-    if (FeedModel *model = m_feeds->feed(QUuid::fromString(battleId)))
+    if (FeedModel *model = m_mirror->feed(battleId))
     {
         model->appendNote(text);
     }
 }
 
-namespace
+QString AppController::playerName(const QString &battleId, const QString &userId) const
 {
-QString playerName(const BattleManager &battles, const QString &battleId, const QString &userId)
-{
-    const auto battle = battles.find(QUuid::fromString(battleId));
-    const auto player = battle ? battle.value()->players().byUserId(userId) : std::nullopt;
-    return player ? player->name : userId;
+    const MirrorPlayerModel *players = m_mirror->players(battleId);
+    const QString name = players ? players->nameOf(userId) : QString();
+    return name.isEmpty() ? userId : name;
 }
-} // namespace
 
 QString AppController::failureText(const RequestFailure &failure)
 {
     return failure.reason == BattleRequests::BattleNotFound ? tr("This battle has ended.") : failure.details;
 }
 
-QString AppController::request(const QString &battleId, const QString &command, Json data)
+AutohostBackend::Answer AppController::perform(const QString &action, const Json &data)
+{
+    // AdminControl answers every action but startLocalBattle at once; the answer is kept apart in case a
+    // callback came later all the same.
+    const auto answer = std::make_shared<std::optional<AutohostBackend::Answer>>();
+    m_backend->perform(action, data, [answer](const AutohostBackend::Answer &result) { *answer = result; });
+    if (!answer->has_value())
+    {
+        return fail(
+            RequestFailure{FailureReason::InternalError, u"%1 was not answered at once"_s.arg(action)});
+    }
+    return **answer;
+}
+
+QString AppController::request(const QString &battleId, const QString &action, Json data)
 {
     data["battleId"] = toStdString(battleId);
-    const auto done =
-        BattleRequests::apply(*m_service->battles(), command, data, u"killed from the desktop app"_s);
-    return done ? QString() : failureText(done.error());
+    const AutohostBackend::Answer answer = perform(action, data);
+    return answer ? QString() : failureText(answer.error());
 }
 
 QString AppController::killBattle(const QString &battleId)
 {
-    const QString error = request(battleId, u"autohost/kill"_s, Json::object());
+    const QString error = request(battleId, u"kill"_s, Json::object());
     if (error.isEmpty())
     {
         note(battleId, tr("You killed the battle."));
@@ -269,33 +199,32 @@ QString AppController::killBattle(const QString &battleId)
 
 QString AppController::kickPlayer(const QString &battleId, const QString &userId)
 {
-    const QString error = request(battleId, u"autohost/kickPlayer"_s, {{"userId", toStdString(userId)}});
+    const QString name = playerName(battleId, userId);
+    const QString error = request(battleId, u"kick"_s, {{"userId", toStdString(userId)}});
     if (error.isEmpty())
     {
-        note(battleId, tr("You kicked %1.").arg(playerName(*m_service->battles(), battleId, userId)));
+        note(battleId, tr("You kicked %1.").arg(name));
     }
     return error;
 }
 
 QString AppController::specPlayer(const QString &battleId, const QString &userId)
 {
-    const QString error =
-        request(battleId, u"autohost/specPlayers"_s, {{"userIds", Json::array({toStdString(userId)})}});
+    const QString error = request(battleId, u"spec"_s, {{"userIds", Json::array({toStdString(userId)})}});
     if (error.isEmpty())
     {
-        note(battleId,
-             tr("You made %1 a spectator.").arg(playerName(*m_service->battles(), battleId, userId)));
+        note(battleId, tr("You made %1 a spectator.").arg(playerName(battleId, userId)));
     }
     return error;
 }
 
 QString AppController::mutePlayer(const QString &battleId, const QString &userId, bool chat, bool draw)
 {
-    const QString error = request(battleId, u"autohost/mutePlayer"_s,
-                                  {{"userId", toStdString(userId)}, {"chat", chat}, {"draw", draw}});
+    const QString error =
+        request(battleId, u"mute"_s, {{"userId", toStdString(userId)}, {"chat", chat}, {"draw", draw}});
     if (error.isEmpty())
     {
-        const QString name = playerName(*m_service->battles(), battleId, userId);
+        const QString name = playerName(battleId, userId);
         note(battleId, chat && draw ? tr("You muted %1's chat and drawing.").arg(name)
                        : chat       ? tr("You muted %1's chat.").arg(name)
                        : draw       ? tr("You muted %1's drawing.").arg(name)
@@ -304,30 +233,23 @@ QString AppController::mutePlayer(const QString &battleId, const QString &userId
     return error;
 }
 
-QString AppController::hostAddress() const
-{
-    const Config &config = m_service->config();
-    return LocalBattleForm::hostAddress(config.hostingIP, config.engineBindIP,
-                                        LocalBattleForm::machineAddresses());
-}
-
 QVariantMap AppController::addPlayer(const QString &battleId, const QString &name)
 {
     const QString trimmed = name.trimmed();
-    const auto added = BattleRequests::addGeneratedPlayer(
-        *m_service->battles(), Json{{"battleId", toStdString(battleId)}, {"name", toStdString(trimmed)}},
-        LocalBattlePlan::systemPasswords());
+    const AutohostBackend::Answer added =
+        perform(u"addPlayer"_s, Json{{"battleId", toStdString(battleId)}, {"name", toStdString(trimmed)}});
     if (!added)
     {
         return {{u"error"_s, failureText(added.error())}};
     }
     note(battleId, tr("You added %1 as a spectator.").arg(trimmed));
-    return {{u"userId"_s, added->userId}, {u"password"_s, added->password}};
+    return {{u"userId"_s, toQString(added->value("userId", ""))},
+            {u"password"_s, toQString(added->value("password", ""))}};
 }
 
 QString AppController::sendMessage(const QString &battleId, const QString &message)
 {
-    const QString error = request(battleId, u"autohost/sendMessage"_s, {{"message", toStdString(message)}});
+    const QString error = request(battleId, u"sendMessage"_s, {{"message", toStdString(message)}});
     if (error.isEmpty())
     {
         note(battleId, tr("You said: %1").arg(message));
@@ -353,8 +275,8 @@ QString AppController::sendCommand(const QString &battleId, const QString &comma
     {
         arguments.push_back(toStdString(word));
     }
-    const QString error = request(battleId, u"autohost/sendCommand"_s,
-                                  {{"command", toStdString(command)}, {"arguments", arguments}});
+    const QString error =
+        request(battleId, u"sendCommand"_s, {{"command", toStdString(command)}, {"arguments", arguments}});
     if (error.isEmpty())
     {
         note(battleId, tr("You sent the command: /%1").arg((QStringList{command} + words).join(u' ')));

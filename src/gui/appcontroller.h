@@ -2,39 +2,38 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include "backend/autohostbackend.h"
+#include "backend/hostmirror.h"
 #include "local/localbattleform.h"
 #include "logrecorder.h"
-#include "models/battlefeeds.h"
 #include "models/battlefiltermodel.h"
-#include "models/battlelistmodel.h"
 #include "models/configeditor.h"
-#include "models/enginelistmodel.h"
 #include "models/feedmodel.h"
-#include "models/installlistmodel.h"
 #include "models/logmodel.h"
-#include "models/metricshistory.h"
-#include "models/playerlistmodel.h"
 #include "protocol/json.h"
 #include "uipreferences.h"
-#include "util/result.h"
 
+class AdminControl;
 class AutohostService;
+class HostState;
+class LocalBackend;
 class QJSEngine;
 class QQmlEngine;
 
-// The desktop app's one door into the core, for QML: the service's state as properties, its models as
-// CONSTANT pointers and the operator's actions as invokables. QML shows; this class and the core decide.
+// The desktop app's one door into the core, for QML: what the views show is a HostMirror of the in-process
+// autohost over a LocalBackend (its HostState and AdminControl, as the admin endpoint serves them), the
+// operator's actions go through the backend's perform; QML shows, this class and the core decide. The
+// mirror's models have the role names and the properties the views read of the app's own models.
 class AppController : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
 
-    Q_PROPERTY(bool localMode READ localMode CONSTANT)
-    Q_PROPERTY(QString serverAddress READ serverAddress CONSTANT)
+    Q_PROPERTY(bool localMode READ localMode NOTIFY hostChanged)
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY hostChanged)
     Q_PROPERTY(UiPreferences *preferences READ preferences CONSTANT)
 
     Q_PROPERTY(QString connectionState READ connectionState NOTIFY connectionChanged)
@@ -45,22 +44,22 @@ class AppController : public QObject
 
     Q_PROPERTY(int currentBattles READ currentBattles NOTIFY capacityChanged)
     Q_PROPERTY(int maxBattles READ maxBattles NOTIFY capacityChanged)
-    Q_PROPERTY(int configuredMaxBattles READ configuredMaxBattles CONSTANT)
+    Q_PROPERTY(int configuredMaxBattles READ configuredMaxBattles NOTIFY capacityChanged)
     Q_PROPERTY(bool draining READ draining NOTIFY capacityChanged)
     Q_PROPERTY(QStringList engineVersions READ engineVersions NOTIFY enginesChanged)
     Q_PROPERTY(bool shuttingDown READ shuttingDown NOTIFY shuttingDownChanged)
-    Q_PROPERTY(QString enginesDir READ enginesDir CONSTANT)
+    Q_PROPERTY(QString enginesDir READ enginesDir NOTIFY hostChanged)
 
     Q_PROPERTY(BattleFilterModel *battles READ battles CONSTANT)
-    Q_PROPERTY(EngineListModel *engines READ engines CONSTANT)
-    Q_PROPERTY(InstallListModel *installs READ installs CONSTANT)
-    Q_PROPERTY(MetricsHistory *metrics READ metrics CONSTANT)
+    Q_PROPERTY(MirrorRowModel *engines READ engines CONSTANT)
+    Q_PROPERTY(MirrorInstallModel *installs READ installs CONSTANT)
+    Q_PROPERTY(MirrorMetrics *metrics READ metrics CONSTANT)
     Q_PROPERTY(ConfigEditor *settings READ settings CONSTANT)
     Q_PROPERTY(LogModel *log READ log CONSTANT)
     // Local mode only (null with a lobby server): the form that starts battles on this machine.
     Q_PROPERTY(LocalBattleForm *localBattle READ localBattle CONSTANT)
     // The address players connect to.
-    Q_PROPERTY(QString hostAddress READ hostAddress CONSTANT)
+    Q_PROPERTY(QString hostAddress READ hostAddress NOTIFY hostChanged)
 
 public:
     struct Paths
@@ -78,42 +77,43 @@ public:
     static AppController *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
     static void setInstance(AppController *controller);
 
-    bool localMode() const;
-    QString serverAddress() const;
+    bool localMode() const { return m_mirror->localMode(); }
+    QString serverAddress() const { return m_mirror->serverAddress(); }
     UiPreferences *preferences() { return &m_preferences; }
 
     // "local", "authenticating", "connecting", "connected", "waiting" (to retry), "stopping", "stopped".
-    QString connectionState() const;
-    QString lastError() const;
-    int nextRetrySeconds() const;
-    QDateTime connectedSince() const { return m_connectedSince; }
-    bool subscribed() const;
-    int serverUserCount() const; // -1: not known
+    QString connectionState() const { return m_mirror->connectionState(); }
+    QString lastError() const { return m_mirror->lastError(); }
+    int nextRetrySeconds() const { return m_mirror->nextRetrySeconds(); }
+    QDateTime connectedSince() const { return m_mirror->connectedSince(); }
+    bool subscribed() const { return m_mirror->subscribed(); }
+    int serverUserCount() const { return m_mirror->serverUserCount(); } // -1: not known
 
-    int currentBattles() const;
-    int maxBattles() const;
-    int configuredMaxBattles() const;
-    bool draining() const;
-    QStringList engineVersions() const;
+    int currentBattles() const { return m_mirror->currentBattles(); }
+    int maxBattles() const { return m_mirror->maxBattles(); }
+    int configuredMaxBattles() const { return m_mirror->configuredMaxBattles(); }
+    bool draining() const { return m_mirror->draining(); }
+    QStringList engineVersions() const { return m_mirror->engineVersions(); }
     bool shuttingDown() const { return m_shuttingDown; }
 
-    QString enginesDir() const;
+    QString enginesDir() const { return m_mirror->enginesDir(); }
 
     BattleFilterModel *battles() const { return m_battleFilter; }
-    BattleListModel *battleList() const { return m_battleList; }
-    EngineListModel *engines() const { return m_engines; }
-    InstallListModel *installs() const { return m_installs; }
-    MetricsHistory *metrics() const { return m_metrics; }
+    MirrorRowModel *engines() const { return m_mirror->engines(); }
+    MirrorInstallModel *installs() const { return m_mirror->installs(); }
+    MirrorMetrics *metrics() const { return m_mirror->metrics(); }
     ConfigEditor *settings() const { return m_settings; }
-    LogModel *log() const { return m_log; }
+    LogModel *log() const { return m_mirror->log(); }
     LocalBattleForm *localBattle() const { return m_localBattle; }
-    QString hostAddress() const;
+    QString hostAddress() const { return m_mirror->hostAddress(); }
     AutohostService *service() const { return m_service; }
+    // What the mirror is made from (for tests: its metrics history).
+    HostState *hostState() const { return m_state; }
 
     // A battle's row of the battles table by role name (empty when unknown).
     Q_INVOKABLE QVariantMap battleInfo(const QString &battleId) const;
     // A battle's players and spectators with their live state (null when unknown).
-    Q_INVOKABLE PlayerListModel *players(const QString &battleId) const;
+    Q_INVOKABLE MirrorPlayerModel *players(const QString &battleId) const;
     // A battle's live feed (null when unknown).
     Q_INVOKABLE FeedModel *feed(const QString &battleId) const;
 
@@ -141,6 +141,7 @@ public:
     Q_INVOKABLE void restart();
 
 signals:
+    void hostChanged();
     void connectionChanged();
     void serverUserCountChanged();
     void capacityChanged();
@@ -150,28 +151,28 @@ signals:
     void finished();
 
 private:
-    // What the operator reads when a request on a battle failed.
+    // What the operator reads when an action failed.
     static QString failureText(const RequestFailure &failure);
-    // One of BattleRequests' requests on a battle, with data besides the battle id: empty, or the failure.
-    QString request(const QString &battleId, const QString &command, Json data);
+    // An action of the in-process autohost, whose answers to the operator's actions come at once.
+    AutohostBackend::Answer perform(const QString &action, const Json &data);
+    // An action on a battle, with data besides the battle id: empty, or the failure.
+    QString request(const QString &battleId, const QString &action, Json data);
     QString openPath(const QString &battleId, const QString &role) const;
+    QString playerName(const QString &battleId, const QString &userId) const;
     // Shows what the operator did in the battle's feed.
     void note(const QString &battleId, const QString &text);
 
     AutohostService *m_service;
-    BattleListModel *m_battleList;
-    BattleFilterModel *m_battleFilter;
-    EngineListModel *m_engines;
-    InstallListModel *m_installs;
-    MetricsHistory *m_metrics;
-    ConfigEditor *m_settings;
-    BattleFeeds *m_feeds;
     std::unique_ptr<LogRecorder> m_ownRecorder;
-    LogModel *m_log;
+    HostState *m_state;
+    AdminControl *m_control;
+    LocalBackend *m_backend;
+    HostMirror *m_mirror;
+    BattleFilterModel *m_battleFilter;
+    ConfigEditor *m_settings;
     LocalBattleForm *m_localBattle = nullptr;
     UiPreferences m_preferences;
-    QTimer m_countdown;
-    QDateTime m_connectedSince;
+    int m_serverUserCount = -1;
     bool m_shuttingDown = false;
     bool m_restarting = false;
 };

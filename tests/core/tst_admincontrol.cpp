@@ -456,12 +456,16 @@ private slots:
                                     [this](const Json &data)
                                     {
                                         const Json &rows = data.at("battles");
-                                        return std::any_of(rows.begin(), rows.end(),
-                                                           [this](const Json &row) {
-                                                               return row.value("battleId", "") ==
-                                                                          battleId() &&
-                                                                      row.value("battleState", "") == "ended";
-                                                           });
+                                        return std::any_of(
+                                            rows.begin(), rows.end(),
+                                            [this](const Json &row)
+                                            {
+                                                return row.value("battleId", "") == battleId() &&
+                                                       row.value("battleState", "") == "ended" &&
+                                                       toQString(row.value("endDetails", ""))
+                                                           .contains(u"stopped: killed through "
+                                                                     "the admin endpoint"_s);
+                                            });
                                     })
                      .is_null());
         // A battle that has ended takes no more actions.

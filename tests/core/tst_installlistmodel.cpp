@@ -103,6 +103,12 @@ private:
         m_server->setResponse(u"/files/"_s + fileName, file);
     }
 
+    // What the views tell of a version the operator types.
+    QString problem(const QString &version) const
+    {
+        return InstallListModel::versionProblem(version, m_installer->check(version));
+    }
+
     Seen seen(int row) const
     {
         const QModelIndex index = m_model->index(row, 0);
@@ -174,15 +180,15 @@ private slots:
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
         QSignalSpy active(m_model.get(), &InstallListModel::activeCountChanged);
 
-        QCOMPARE(m_model->install(Version), InstallListModel::InstallResult::Started);
+        QCOMPARE(m_installer->install(Version), EngineInstaller::Request::Started);
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(m_model->property("count").toInt(), 1);
         QCOMPARE(m_model->activeCount(), 1);
         QCOMPARE(active.size(), 1);
         QCOMPARE(m_model->index(0, 0).data(InstallListModel::VersionRole).toString(), Version);
         QCOMPARE(m_model->index(0, 0).data(InstallListModel::MaxAttemptsRole).toInt(), 2);
-        QCOMPARE(m_model->validateVersion(Version), u"already being installed"_s);
-        QCOMPARE(m_model->install(Version), InstallListModel::InstallResult::AlreadyInstalling);
+        QCOMPARE(problem(Version), u"already being installed"_s);
+        QCOMPARE(m_installer->install(Version), EngineInstaller::Request::AlreadyInstalling);
 
         QVERIFY(removed.wait(WaitMs));
         QCOMPARE(m_model->rowCount(), 0);
@@ -226,8 +232,8 @@ private slots:
             }
         }
 
-        QCOMPARE(m_model->validateVersion(Version), u"already available"_s);
-        QCOMPARE(m_model->install(Version), InstallListModel::InstallResult::AlreadyInstalled);
+        QCOMPARE(problem(Version), u"already available"_s);
+        QCOMPARE(m_installer->install(Version), EngineInstaller::Request::AlreadyInstalled);
         QCOMPARE(m_model->rowCount(), 0);
     }
 
@@ -236,7 +242,7 @@ private slots:
         const QByteArray archive = engineArchive(Version);
         publish(Version, archive, md5Hex("not the archive"));
         QSignalSpy failed(m_installer.get(), &EngineInstaller::failed);
-        QCOMPARE(m_model->install(Version), InstallListModel::InstallResult::Started);
+        QCOMPARE(m_installer->install(Version), EngineInstaller::Request::Started);
         QVERIFY(failed.wait(WaitMs));
 
         QCOMPARE(m_model->rowCount(), 1);
@@ -248,19 +254,17 @@ private slots:
         QCOMPARE(row.data(InstallListModel::AttemptRole).toInt(), 2);
         QCOMPARE(m_model->activeCount(), 0);
         QCOMPARE(m_model->property("count").toInt(), 1);
-        QCOMPARE(m_model->validateVersion(Version), QString()); // a failed version may be tried again
-
-        QVERIFY(!m_model->retry(u"9.9"_s)); // nothing failed under that name
+        QCOMPARE(problem(Version), QString()); // a failed version may be tried again
 
         // With the right digest the retry installs it; the row changes in place, then goes.
         publish(Version, archive, md5Hex(archive));
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-        QVERIFY(m_model->retry(Version));
+        QCOMPARE(m_installer->install(Version), EngineInstaller::Request::Started);
         QCOMPARE(m_model->index(0, 0).data(InstallListModel::ErrorRole).toString(), QString());
         QVERIFY(m_model->index(0, 0).data(InstallListModel::PhaseRole).toString() != u"failed"_s);
         QCOMPARE(m_model->activeCount(), 1);
-        QVERIFY(!m_model->retry(Version)); // running, not failed
+        QCOMPARE(m_installer->install(Version), EngineInstaller::Request::AlreadyInstalling);
         QVERIFY(removed.wait(WaitMs));
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(m_model->rowCount(), 0);
@@ -272,8 +276,8 @@ private slots:
         // Nothing published: both lookups fail with 404 and stay as failed rows.
         QSignalSpy failed(m_installer.get(), &EngineInstaller::failed);
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
-        QCOMPARE(m_model->install(u"2.0"_s), InstallListModel::InstallResult::Started);
-        QCOMPARE(m_model->install(u"1.0"_s), InstallListModel::InstallResult::Started);
+        QCOMPARE(m_installer->install(u"2.0"_s), EngineInstaller::Request::Started);
+        QCOMPARE(m_installer->install(u"1.0"_s), EngineInstaller::Request::Started);
         QCOMPARE(inserted.size(), 2);
         QCOMPARE(inserted.at(1).at(1).toInt(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, WaitMs);
@@ -286,7 +290,7 @@ private slots:
         QCOMPARE(m_model->activeCount(), 0);
     }
 
-    void validateVersion_data()
+    void versionProblem_data()
     {
         QTest::addColumn<QString>("version");
         QTest::addColumn<QString>("reason");
@@ -297,14 +301,14 @@ private slots:
         QTest::newRow("hidden") << u".install"_s << u"not a valid engine version"_s;
     }
 
-    void validateVersion()
+    void versionProblem()
     {
         QFETCH(QString, version);
         QFETCH(QString, reason);
-        QCOMPARE(m_model->validateVersion(version), reason);
+        QCOMPARE(problem(version), reason);
         if (!reason.isEmpty() && !version.isEmpty())
         {
-            QCOMPARE(m_model->install(version), InstallListModel::InstallResult::InvalidVersion);
+            QCOMPARE(m_installer->install(version), EngineInstaller::Request::InvalidVersion);
             QCOMPARE(m_model->rowCount(), 0);
         }
     }

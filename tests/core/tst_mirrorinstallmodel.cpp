@@ -2,11 +2,27 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "backend/autohostbackend.h"
 #include "backend/mirrorinstallmodel.h"
 
 using namespace Qt::Literals::StringLiterals;
 
-// The installs table of the admin API: InstallListModel's roles and activeCount.
+namespace
+{
+// A backend that keeps the actions performed and answers none.
+class RecordingBackend : public AutohostBackend
+{
+public:
+    void attach() override {}
+    void detach() override {}
+    void perform(const QString &action, const Json &data, Done) override { m_actions.append({action, data}); }
+
+    QList<QPair<QString, Json>> m_actions;
+};
+} // namespace
+
+// The installs table of the admin API: InstallListModel's roles, activeCount, install requests and the check
+// of a version.
 class TestMirrorInstallModel : public QObject
 {
     Q_OBJECT
@@ -21,7 +37,7 @@ private:
 private slots:
     void rolesAreInstallListModels()
     {
-        MirrorInstallModel model;
+        MirrorInstallModel model(nullptr, nullptr);
         const QHash<int, QByteArray> names = model.roleNames();
         QCOMPARE(names.size(), 8);
         QCOMPARE(names.value(Qt::UserRole + 1), QByteArray("version"));
@@ -31,7 +47,7 @@ private slots:
 
     void countsInstallsThatAreNotFailed()
     {
-        MirrorInstallModel model;
+        MirrorInstallModel model(nullptr, nullptr);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy active(&model, &MirrorInstallModel::activeCountChanged);
         model.replaceRows(Json::array({install("1.0", "downloading"), install("2.0", "failed")}));
@@ -46,6 +62,46 @@ private slots:
         model.replaceRows(Json::array());
         QCOMPARE(model.activeCount(), 0);
         QCOMPARE(active.size(), 2);
+    }
+
+    void requestsInstallsThroughTheBackend()
+    {
+        RecordingBackend backend;
+        MirrorInstallModel model(&backend, nullptr);
+        model.replaceRows(Json::array({install("1.0", "downloading"), install("2.0", "failed")}));
+        model.install(u"3.0"_s);
+        QVERIFY(!model.retry(u"1.0"_s));
+        QVERIFY(!model.retry(u"4.0"_s));
+        QVERIFY(model.retry(u"2.0"_s));
+        QCOMPARE(backend.m_actions.size(), 2);
+        QCOMPARE(backend.m_actions.at(0).first, u"installEngine"_s);
+        QCOMPARE(backend.m_actions.at(0).second.value("version", ""), std::string("3.0"));
+        QCOMPARE(backend.m_actions.at(1).second.value("version", ""), std::string("2.0"));
+    }
+
+    void checksVersionsAsTheInstallerDoes_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("empty") << QString() << u"empty"_s;
+        QTest::newRow("outside the engines directory")
+            << u"../2025.06.22"_s << u"not a valid engine version"_s;
+        QTest::newRow("with a slash") << u"engines/x"_s << u"not a valid engine version"_s;
+        QTest::newRow("installed") << u"2025.06.22"_s << u"already available"_s;
+        QTest::newRow("being installed") << u"1.0"_s << u"already being installed"_s;
+        QTest::newRow("failed before") << u"2.0"_s << QString();
+        QTest::newRow("new") << u"2031.01.01"_s << QString();
+    }
+
+    void checksVersionsAsTheInstallerDoes()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, problem);
+        MirrorRowModel engines({{"version", MirrorRowModel::Kind::Text}});
+        engines.replaceRows(Json::array({{{"version", "2025.06.22"}}}));
+        MirrorInstallModel model(nullptr, &engines);
+        model.replaceRows(Json::array({install("1.0", "downloading"), install("2.0", "failed")}));
+        QCOMPARE(model.validateVersion(version), problem);
     }
 };
 

@@ -278,7 +278,7 @@ private slots:
         QVERIFY(started.wait(10000));
         m_battleId = started.constFirst().constFirst().toString();
 
-        InstallListModel *installs = m_controller->installs();
+        MirrorInstallModel *installs = m_controller->installs();
         installs->install(u"2024.12.01"_s);
         QTRY_VERIFY_WITH_TIMEOUT(installs->rowCount() == 1 &&
                                      installs->index(0).data(installs->roleNames().key("phase")) ==

@@ -146,7 +146,7 @@ private:
 
     QVariant playerRole(const QString &battleId, const QString &userId, const QString &role) const
     {
-        const PlayerListModel *players = m_controller->players(battleId);
+        const MirrorPlayerModel *players = m_controller->players(battleId);
         return players ? players->get(players->indexOf(userId)).value(role) : QVariant();
     }
 
@@ -359,7 +359,7 @@ private slots:
         connectToServer();
         const QString battle = startBattle(u"join,0"_s);
         QVERIFY(!battle.isEmpty());
-        PlayerListModel *players = m_controller->players(battle);
+        MirrorPlayerModel *players = m_controller->players(battle);
         QVERIFY(players);
         QCOMPARE(players->count(), 3);
 
@@ -402,6 +402,10 @@ private slots:
                                   u"ended"_s, 10000);
         QCOMPARE(m_controller->currentBattles(), 0);
         QVERIFY(engineLog(battle).contains(u"[fake] received: /kill"_s));
+        QVERIFY(m_controller->battleInfo(battle)
+                    .value(u"endDetails"_s)
+                    .toString()
+                    .contains(u"stopped: killed from the desktop app"_s));
         QCOMPARE(notes(battle), QStringList{u"You killed the battle."_s});
         // The row, the players and the feed stay; actions on the ended battle are refused.
         QVERIFY(m_controller->players(battle));

@@ -17,10 +17,12 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include "admin/hoststate.h"
 #include "appcontroller.h"
 #include "autohostservice.h"
 #include "faketachyonserver.h"
 #include "logging.h"
+#include "models/metricshistory.h"
 #include "testarchive.h"
 #include "testhttpserver.h"
 #include "util/conversions.h"
@@ -282,7 +284,8 @@ private slots:
         app.controller->installs()->install(u"2024.12.01"_s);
 
         // An hour of activity for the charts.
-        MetricsHistory *metrics = app.controller->metrics();
+        // Sampled where the mirror's metrics come from.
+        MetricsHistory *metrics = app.controller->hostState()->metricsHistory();
         qint64 clock = 0;
         metrics->setClock([&clock] { return clock; });
         for (int sample = 0; sample < 360; ++sample)

@@ -122,6 +122,7 @@ AdminControl::AdminControl(AutohostService *service, LogRecorder *recorder, QObj
     , m_service(service)
     , m_recorder(recorder)
     , m_passwords(LocalBattlePlan::systemPasswords())
+    , m_killReason(u"killed through the admin endpoint"_s)
 {
 }
 
@@ -137,6 +138,11 @@ const QStringList &AdminControl::actions()
 void AdminControl::setPasswordSource(std::function<QString()> passwords)
 {
     m_passwords = std::move(passwords);
+}
+
+void AdminControl::setKillReason(const QString &reason)
+{
+    m_killReason = reason;
 }
 
 void AdminControl::perform(const QString &action, const std::optional<Json> &data, Handler handler)
@@ -186,8 +192,7 @@ void AdminControl::perform(const QString &action, const std::optional<Json> &dat
 
 Answer AdminControl::battleRequest(const QString &command, const std::optional<Json> &data)
 {
-    const auto done =
-        BattleRequests::apply(*m_service->battles(), command, data, u"killed through the admin endpoint"_s);
+    const auto done = BattleRequests::apply(*m_service->battles(), command, data, m_killReason);
     if (!done)
     {
         return fail(done.error());

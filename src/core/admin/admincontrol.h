@@ -49,6 +49,8 @@ public:
 
     // Where the passwords of added players and local battles come from (default: the system's generator).
     void setPasswordSource(std::function<QString()> passwords);
+    // Why a battle stops after a kill, as its log tells (default: "killed through the admin endpoint").
+    void setKillReason(const QString &reason);
 
 private:
     Answer battleRequest(const QString &command, const std::optional<Json> &data);
@@ -62,4 +64,5 @@ private:
     AutohostService *m_service;
     LogRecorder *m_recorder;
     std::function<QString()> m_passwords;
+    QString m_killReason;
 };

@@ -51,6 +51,8 @@ public:
     void flush();
 
     void setBatchInterval(int milliseconds);
+    // The dashboard's history the metrics section tells.
+    MetricsHistory *metricsHistory() const { return m_metrics; }
     // How often the uptime, CPU and memory of running battles are read (BattleListModel's refresh).
     void setUsageRefreshInterval(int milliseconds);
 

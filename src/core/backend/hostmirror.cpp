@@ -81,7 +81,7 @@ HostMirror::HostMirror(AutohostBackend *backend, QObject *parent)
     , m_backend(backend)
     , m_battles(new MirrorBattleModel(this))
     , m_engines(new MirrorRowModel(engineColumns(), this))
-    , m_installs(new MirrorInstallModel(this))
+    , m_installs(new MirrorInstallModel(backend, m_engines, this))
     , m_metrics(new MirrorMetrics(this))
     , m_log(new LogModel(&m_logRecorder, this))
 {

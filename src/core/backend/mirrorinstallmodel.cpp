@@ -1,5 +1,10 @@
 #include "backend/mirrorinstallmodel.h"
 
+#include "backend/autohostbackend.h"
+#include "engine/enginecatalog.h"
+#include "logging.h"
+#include "models/installlistmodel.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 const QList<MirrorRowModel::Column> &MirrorInstallModel::columns()
@@ -12,9 +17,54 @@ const QList<MirrorRowModel::Column> &MirrorInstallModel::columns()
     return columns;
 }
 
-MirrorInstallModel::MirrorInstallModel(QObject *parent)
+MirrorInstallModel::MirrorInstallModel(AutohostBackend *backend, const MirrorRowModel *engines,
+                                       QObject *parent)
     : MirrorRowModel(columns(), parent)
+    , m_backend(backend)
+    , m_engines(engines)
 {
+}
+
+void MirrorInstallModel::install(const QString &version)
+{
+    if (!m_backend)
+    {
+        return;
+    }
+    m_backend->perform(u"installEngine"_s, Json{{"version", toStdString(version)}},
+                       [version](const AutohostBackend::Answer &answer)
+                       {
+                           if (!answer)
+                           {
+                               qCWarning(lcEngines).noquote()
+                                   << u"installing engine %1 was refused: %2"_s.arg(version,
+                                                                                    answer.error().details);
+                           }
+                       });
+}
+
+bool MirrorInstallModel::retry(const QString &version)
+{
+    const int row = indexOf(version);
+    if (row < 0 || value(row, "phase").toString() != u"failed")
+    {
+        return false;
+    }
+    install(version);
+    return true;
+}
+
+QString MirrorInstallModel::validateVersion(const QString &version) const
+{
+    // The installer's check, from what is known here: a failed install may be tried again.
+    const int row = indexOf(version);
+    const EngineInstaller::Request check =
+        !EngineCatalog::isValidVersion(version) ? EngineInstaller::Request::InvalidVersion
+        : row >= 0 && value(row, "phase").toString() != u"failed"
+            ? EngineInstaller::Request::AlreadyInstalling
+        : m_engines && m_engines->indexOf(version) >= 0 ? EngineInstaller::Request::AlreadyInstalled
+                                                        : EngineInstaller::Request::Started;
+    return InstallListModel::versionProblem(version, check);
 }
 
 void MirrorInstallModel::rowsUpdated()

@@ -2,25 +2,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace
-{
-InstallListModel::InstallResult toInstallResult(EngineInstaller::Request request)
-{
-    switch (request)
-    {
-    case EngineInstaller::Request::Started:
-        return InstallListModel::InstallResult::Started;
-    case EngineInstaller::Request::AlreadyInstalled:
-        return InstallListModel::InstallResult::AlreadyInstalled;
-    case EngineInstaller::Request::AlreadyInstalling:
-        return InstallListModel::InstallResult::AlreadyInstalling;
-    case EngineInstaller::Request::InvalidVersion:
-        return InstallListModel::InstallResult::InvalidVersion;
-    }
-    return InstallListModel::InstallResult::InvalidVersion;
-}
-} // namespace
-
 InstallListModel::InstallListModel(EngineInstaller *installer, QObject *parent)
     : QAbstractListModel(parent)
     , m_installer(installer)
@@ -81,28 +62,13 @@ int InstallListModel::activeCount() const
                              { return install.phase != EngineInstaller::Phase::Failed; }));
 }
 
-InstallListModel::InstallResult InstallListModel::install(const QString &version)
-{
-    return toInstallResult(m_installer->install(version));
-}
-
-bool InstallListModel::retry(const QString &version)
-{
-    const int row = rowOf(version);
-    if (row < 0 || m_installs.at(row).phase != EngineInstaller::Phase::Failed)
-    {
-        return false;
-    }
-    return m_installer->install(version) == EngineInstaller::Request::Started;
-}
-
-QString InstallListModel::validateVersion(const QString &version) const
+QString InstallListModel::versionProblem(const QString &version, EngineInstaller::Request check)
 {
     if (version.isEmpty())
     {
         return tr("empty");
     }
-    switch (m_installer->check(version))
+    switch (check)
     {
     case EngineInstaller::Request::Started:
         return {};

@@ -28,16 +28,6 @@ public:
     };
     Q_ENUM(Role)
 
-    // The installer's answer to an install request.
-    enum class InstallResult
-    {
-        Started,
-        AlreadyInstalled,
-        AlreadyInstalling,
-        InvalidVersion,
-    };
-    Q_ENUM(InstallResult)
-
     explicit InstallListModel(EngineInstaller *installer, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -47,12 +37,10 @@ public:
     // Installs that are not failed.
     int activeCount() const;
 
-    Q_INVOKABLE InstallListModel::InstallResult install(const QString &version);
-    // Tries a failed install again; false when the version has no failed install or it did not start.
-    Q_INVOKABLE bool retry(const QString &version);
-    // Why a version cannot be installed, in a few (translated) words, or empty when it can: "empty", "not a
-    // valid engine version", "already available", "already being installed".
-    Q_INVOKABLE QString validateVersion(const QString &version) const;
+    // Why a version cannot be installed, from what the installer's check answered for it, in a few
+    // (translated) words, or empty when it can: "empty", "not a valid engine version", "already available",
+    // "already being installed".
+    static QString versionProblem(const QString &version, EngineInstaller::Request check);
 
     static QString phaseName(EngineInstaller::Phase phase);
     // The fraction of an install's current phase that is done, or -1 when its total is not known.
