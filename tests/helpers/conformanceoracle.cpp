@@ -1,62 +1,36 @@
 #include "conformanceoracle.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QProcess>
+#include "nodescript.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 Result<QList<ConformanceOracle::Verdict>> ConformanceOracle::invalidMessages(const QList<Json> &messages)
 {
-    const QString node = QStringLiteral(AUTOHOST_NODE_EXECUTABLE);
-    const QString script = QStringLiteral(AUTOHOST_CONFORMANCE_SCRIPT);
-    if (node.isEmpty() || !QFileInfo(node).isExecutable())
-    {
-        return fail(u"node was not found when the project was configured; install Node.js and reconfigure"_s);
-    }
-    const QDir directory = QFileInfo(script).dir();
-    if (!QFileInfo::exists(directory.filePath(u"node_modules/tachyon-protocol/package.json"_s)))
-    {
-        return fail(u"the tachyon-protocol package is missing; run `npm ci` in "_s + directory.path());
-    }
-    QList<Verdict> invalid;
-    if (messages.isEmpty())
-    {
-        return invalid;
-    }
-
-    QProcess process;
-    process.setWorkingDirectory(directory.path());
-    process.start(node, {script});
-    if (!process.waitForStarted(30000))
-    {
-        return fail(u"cannot start node: "_s + process.errorString());
-    }
+    QByteArray input;
     for (const Json &message : messages)
     {
-        process.write(dumpJsonBytes(message) + '\n');
+        input += dumpJsonBytes(message) + '\n';
     }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
+    const auto output = NodeScript::run(QStringLiteral(AUTOHOST_CONFORMANCE_SCRIPT), u"tachyon-protocol"_s,
+                                        input, u"the validator"_s);
+    if (!output)
     {
-        process.kill();
-        process.waitForFinished();
-        return fail(u"the validator did not finish within 60 s"_s);
+        return fail(output.error());
     }
-    const QString errors = QString::fromUtf8(process.readAllStandardError());
     // 0: all valid, 1: some invalid, 2: some without a validator; anything else is a broken oracle.
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() > 2)
+    if (output->exitCode > 2)
     {
-        return fail(u"the validator failed (exit code %1): %2"_s.arg(process.exitCode()).arg(errors));
+        return fail(
+            u"the validator failed (exit code %1): %2"_s.arg(output->exitCode).arg(output->standardError));
     }
-    const QStringList lines =
-        QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromUtf8(output->standardOutput).split(u'\n', Qt::SkipEmptyParts);
     if (lines.size() != messages.size())
     {
         return fail(u"the validator answered %1 lines for %2 messages: %3"_s.arg(lines.size())
                         .arg(messages.size())
-                        .arg(errors));
+                        .arg(output->standardError));
     }
+    QList<Verdict> invalid;
     for (qsizetype i = 0; i < lines.size(); ++i)
     {
         if (lines[i].trimmed() != u"VALID"_s)

@@ -1,8 +1,6 @@
 #include "expositionparser.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QProcess>
+#include "nodescript.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -33,40 +31,18 @@ QList<ExpositionParser::Sample> ExpositionParser::Exposition::samplesNamed(const
 
 Result<ExpositionParser::Exposition> ExpositionParser::parse(const QByteArray &text)
 {
-    const QString node = QStringLiteral(AUTOHOST_NODE_EXECUTABLE);
-    const QString script = QStringLiteral(AUTOHOST_EXPOSITION_PARSER_SCRIPT);
-    if (node.isEmpty() || !QFileInfo(node).isExecutable())
+    const auto run = NodeScript::run(QStringLiteral(AUTOHOST_EXPOSITION_PARSER_SCRIPT),
+                                     u"parse-prometheus-text-format"_s, text, u"the exposition parser"_s);
+    if (!run)
     {
-        return fail(u"node was not found when the project was configured; install Node.js and reconfigure"_s);
+        return fail(run.error());
     }
-    const QDir directory = QFileInfo(script).dir();
-    if (!QFileInfo::exists(directory.filePath(u"node_modules/parse-prometheus-text-format/package.json"_s)))
+    const QString &errors = run->standardError;
+    if (run->exitCode != 0)
     {
-        return fail(u"the parse-prometheus-text-format package is missing; run `npm ci` in "_s +
-                    directory.path());
+        return fail(u"the parser rejected the text (exit code %1): %2"_s.arg(run->exitCode).arg(errors));
     }
-
-    QProcess process;
-    process.setWorkingDirectory(directory.path());
-    process.start(node, {script});
-    if (!process.waitForStarted(30000))
-    {
-        return fail(u"cannot start node: "_s + process.errorString());
-    }
-    process.write(text);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-    {
-        process.kill();
-        process.waitForFinished();
-        return fail(u"the exposition parser did not finish within 60 s"_s);
-    }
-    const QString errors = QString::fromUtf8(process.readAllStandardError()).trimmed();
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-    {
-        return fail(u"the parser rejected the text (exit code %1): %2"_s.arg(process.exitCode()).arg(errors));
-    }
-    const QByteArray output = process.readAllStandardOutput();
+    const QByteArray &output = run->standardOutput;
     const Json parsed = Json::parse(output.begin(), output.end(), nullptr, false);
     if (!parsed.is_object())
     {
