@@ -3,12 +3,12 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "adminstreamclient.h"
+#include "autohostprocess.h"
 #include "blockinghttp.h"
 #include "conformanceoracle.h"
 #include "expositionparser.h"
@@ -67,16 +67,8 @@ private:
     static QString startBattle(FakeTachyonServer &server, int connection)
     {
         const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const Json start = {
-            {"battleId", toStdString(battle)},
-            {"engineVersion", "2025.06.22"},
-            {"gameName", "MiniGame 1.0"},
-            {"mapName", "MiniMap"},
-            {"startPosType", "ingame"},
-            {"allyTeams",
-             {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
-        const Json response =
-            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, start), 10000);
+        const Json response = server.waitForResponse(
+            server.sendRequest(connection, u"autohost/start"_s, AutohostProcess::startData(battle)), 10000);
         return response.value("status", "") == "success" ? battle : QString();
     }
 
@@ -192,13 +184,11 @@ private slots:
         server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
         QVERIFY(server.listen());
         const QByteArray token = "contract-token-0123456789";
-        QProcess process;
-        startAutohost(process, {u"--headless"_s, u"--config"_s,
-                                writeConfig(server.port(), {{"adminToken", token.toStdString()}})});
-        QString output;
-        const QRegularExpression listening(u"admin endpoint listening on http://127\\.0\\.0\\.1:(\\d+)"_s);
-        QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(process.readAll())).contains(listening), 10000);
-        const quint16 port = listening.match(output).captured(1).toUShort();
+        AutohostProcess process(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(process.problem().isEmpty(), qPrintable(process.problem()));
+        QVERIFY(process.start(server.port(), u"127.0.0.1:0"_s, {{"adminToken", token.toStdString()}}));
+        const quint16 port = process.waitForAdminPort();
+        QVERIFY2(port != 0, qPrintable(process.output()));
         const int connection = server.waitForConnection(10000);
         QVERIFY(connection >= 0);
         const QString battle = startBattle(server, connection);
@@ -253,12 +243,9 @@ private slots:
         AdminStreamClient stranger;
         QVERIFY(!stranger.open(QUrl(u"ws://127.0.0.1:%1/api/v1/stream"_s.arg(port)), 3000, "wrong-token"));
 
-        QSignalSpy finished(&process, &QProcess::finished);
-        ::kill(pid_t(process.processId()), SIGTERM);
-        QVERIFY(finished.wait(20000));
+        QVERIFY(process.stop());
         QCOMPARE(process.exitCode(), 0);
-        output += QString::fromUtf8(process.readAll());
-        QVERIFY(!output.contains(QString::fromLatin1(token)));
+        QVERIFY(!process.output().contains(QString::fromLatin1(token)));
     }
 
     void enginesDieWithAKilledAutohost()

@@ -36,6 +36,11 @@ public:
     // Everything the program has written so far.
     QString output();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    // How the program ended: its exit code, or -1 while it runs or after a crash.
+    int exitCode() const
+    {
+        return !isRunning() && m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
 
     // Data of an autohost/start of a one-player battle (Alice, "7") on the fake engine, with a new id.
     static Json startData(const QString &battleId);
