@@ -1,11 +1,13 @@
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "admin/hoststate.h"
 #include "logrecorder.h"
 #include "models/battlelistmodel.h"
 #include "servicetesthost.h"
+#include "testcontent.h"
 #include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -282,6 +284,32 @@ private slots:
         QVERIFY(snapshot.at("connection").at("serverUserCount").is_null());
         QCOMPARE(snapshot.at("log").value("available", true), false);
         QCOMPARE(snapshot.at("settings").value("authClientSecret", "x"), std::string("***"));
+    }
+
+    // The games and maps on disk are read when the state is first asked for, then sent as an event.
+    void contentIsReadWhenFirstAsked()
+    {
+        QTemporaryDir data;
+        QVERIFY(TestContent::write(data.path()).ok());
+        ServiceTestHost host(QStringLiteral(FAKE_ENGINE_PATH),
+                             [&data](Config &config) { config.engineDataDirs = {data.path()}; });
+        QVERIFY2(host.problem().isEmpty(), qPrintable(host.problem()));
+        HostState state(&host.service());
+        QList<Json> localBattles;
+        connect(&state, &HostState::streamEvent, this,
+                [&localBattles](const QString &name, const Json &data)
+                {
+                    if (name == u"localBattle"_s)
+                    {
+                        localBattles.append(data);
+                    }
+                });
+        QTest::qWait(300);
+        QVERIFY(localBattles.isEmpty());
+        QCOMPARE(state.snapshot().at("localBattle").value("games", Json()).size(), std::size_t(0));
+        QTRY_VERIFY(!localBattles.isEmpty() && localBattles.constLast().value("scanning", true) == false);
+        QCOMPARE(dumpJson(localBattles.constLast().at("games")), std::string(R"(["MiniGame 1.0"])"));
+        QCOMPARE(dumpJson(localBattles.constLast().at("maps")), std::string(R"(["MiniMap"])"));
     }
 
     void eventsFollowABattle()

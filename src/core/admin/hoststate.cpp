@@ -103,7 +103,6 @@ HostState::HostState(AutohostService *service, LogRecorder *recorder, QObject *p
                 m_maps = maps;
                 markDirty(LocalBattle);
             });
-    m_scanner.scan(ContentScanner::dataDirs(service->config().engineDataDirs));
 
     connect(m_metrics, &MetricsHistory::samplesChanged, this, [this] { markDirty(Metrics); });
     connect(m_metrics, &MetricsHistory::currentUpdateRateChanged, this, [this] { markDirty(UpdateRate); });
@@ -457,6 +456,12 @@ Json HostState::battleJson(int row, bool withPlayers) const
 
 Json HostState::snapshot() const
 {
+    // The games and maps are read when someone first looks, not at every start of a headless autohost.
+    if (!m_contentScanStarted)
+    {
+        m_contentScanStarted = true;
+        m_scanner.scan(ContentScanner::dataDirs(m_service->config().engineDataDirs));
+    }
     Json battles = Json::array();
     for (int row = 0; row < m_battles->rowCount(); ++row)
     {

@@ -46,6 +46,8 @@ public:
     // recorder: where log lines come from; null: no log (the snapshot says so).
     explicit HostState(AutohostService *service, LogRecorder *recorder = nullptr, QObject *parent = nullptr);
 
+    // The first call also starts reading the games and maps on disk: localBattle says "scanning" until an
+    // event brings them.
     Json snapshot() const;
     // Emits every pending change now, e.g. before a new client takes its snapshot.
     void flush();
@@ -105,7 +107,8 @@ private:
     EngineListModel *m_engines;
     InstallListModel *m_installs;
     MetricsHistory *m_metrics;
-    ContentScanner m_scanner;
+    mutable ContentScanner m_scanner; // started by the first snapshot()
+    mutable bool m_contentScanStarted = false;
     QStringList m_games;
     QStringList m_maps;
     QDateTime m_connectedSince;
