@@ -240,7 +240,7 @@ class Bench
 public:
     Bench()
         : m_service(localConfig())
-        , m_controller(&m_service, {m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)},
+        , m_controller(&m_service, {m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s), {}},
                        &m_recorder)
         , m_updates(DayMicroseconds)
         , m_feed(&m_updates, m_battleId, FeedWorkload::playerName)

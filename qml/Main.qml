@@ -11,7 +11,8 @@ ApplicationWindow {
     minimumWidth: 900
     minimumHeight: 560
     visible: true
-    title: AppController.localMode ? qsTr("Autohost — local mode") : qsTr("Autohost — %1").arg(AppController.serverAddress)
+    title: !AppController.hostInProcess ? qsTr("Autohost — %1").arg(AppController.hostName)
+           : AppController.localMode ? qsTr("Autohost — local mode") : qsTr("Autohost — %1").arg(AppController.serverAddress)
     color: Theme.background
 
     palette.window: Theme.background
@@ -36,8 +37,9 @@ ApplicationWindow {
         { key: "newBattle", title: qsTr("New battle"), localOnly: true },
         { key: "engines", title: qsTr("Engines") },
         { key: "log", title: qsTr("Log") },
-        { key: "settings", title: qsTr("Settings") }
-    ].filter(page => !page.localOnly || AppController.localMode)
+        { key: "settings", title: qsTr("Settings"), inProcessOnly: true },
+        { key: "fleet", title: qsTr("Autohosts") }
+    ].filter(page => (!page.localOnly || AppController.localMode) && (!page.inProcessOnly || AppController.hostInProcess))
     property string currentPage: "dashboard"
     property string openBattleId
 
@@ -50,12 +52,25 @@ ApplicationWindow {
         openBattleId = battleId
         currentPage = "battle"
     }
+    function showHost(row) {
+        AppController.currentHost = row
+        showPage("dashboard")
+    }
+
+    Connections {
+        target: AppController
+        // Another autohost's battles have other ids, and its pages may differ (no settings of a remote one).
+        function onCurrentHostChanged() {
+            if (window.currentPage === "battle" || !window.pages.some(page => page.key === window.currentPage))
+                window.showPage("dashboard")
+        }
+    }
 
     onClosing: close => {
         if (AppController.shuttingDown)
             return
         close.accepted = false
-        if (AppController.currentBattles > 0)
+        if (AppController.inProcessBattles > 0)
             quitConfirm.open()
         else
             AppController.quit()
@@ -64,7 +79,7 @@ ApplicationWindow {
     ConfirmDialog {
         id: quitConfirm
         title: qsTr("Quit the autohost?")
-        message: qsTr("%n battle(s) are running. Quitting stops them: every engine is told to quit and players are disconnected.", "", AppController.currentBattles)
+        message: qsTr("%n battle(s) are running. Quitting stops them: every engine is told to quit and players are disconnected.", "", AppController.inProcessBattles)
         confirmText: qsTr("Stop battles and quit")
         onAccepted: AppController.quit()
     }
@@ -101,6 +116,21 @@ ApplicationWindow {
                     font.pixelSize: Theme.titleSize
                     font.bold: true
                     Layout.bottomMargin: Theme.spacing
+                }
+
+                ComboBox {
+                    id: hostSwitcher
+                    Layout.fillWidth: true
+                    Layout.bottomMargin: Theme.spacing
+                    visible: AppController.fleet.count > 1
+                    model: AppController.fleet
+                    textRole: "name"
+                    currentIndex: AppController.currentHost
+                    onActivated: index => window.showHost(index)
+                    Accessible.name: qsTr("Autohost shown")
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 800
+                    ToolTip.text: qsTr("The autohost every view shows")
                 }
 
                 Repeater {
@@ -149,32 +179,77 @@ ApplicationWindow {
             }
         }
 
-        StackLayout {
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            readonly property var order: ["dashboard", "battles", "battle", "newBattle", "engines", "log", "settings"]
-            currentIndex: order.indexOf(window.currentPage)
-            // The page shown takes the keyboard focus from the one hidden: Tab goes on from there, and keys
-            // reach it (Escape on a battle).
-            onCurrentIndexChanged: if (currentIndex >= 0) children[currentIndex].forceActiveFocus()
+            spacing: 0
 
-            DashboardPage {}
-            BattlesPage {
-                onOpenBattle: battleId => window.openBattle(battleId)
-            }
-            BattleDetailPage {
-                battleId: window.openBattleId
-                onBack: window.showPage("battles")
-            }
-            Loader {
-                active: AppController.localMode
-                sourceComponent: NewBattlePage {
-                    onOpenBattle: battleId => window.openBattle(battleId)
+            // The autohost shown is out of reach: what the views show is its last known state.
+            Rectangle {
+                Layout.fillWidth: true
+                visible: AppController.linkState !== "attached"
+                implicitHeight: banner.implicitHeight + 2 * Theme.spacing
+                color: Qt.rgba(Theme.warning.r, Theme.warning.g, Theme.warning.b, 0.16)
+                border.color: Theme.warning
+
+                RowLayout {
+                    id: banner
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    anchors.leftMargin: Theme.padding
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        Accessible.role: Accessible.AlertMessage
+                        Accessible.name: text
+                        text: {
+                            const name = AppController.hostName
+                            switch (AppController.linkState) {
+                            case "connecting": return qsTr("Connecting to %1…").arg(name)
+                            case "unauthorized": return qsTr("%1 refused the token: %2").arg(name).arg(AppController.linkError)
+                            default: return qsTr("No link to %1: %2. Showing its last known state; trying again.").arg(name).arg(AppController.linkError)
+                            }
+                        }
+                    }
+                    Button {
+                        visible: AppController.linkState !== "connecting"
+                        text: qsTr("Reconnect")
+                        Accessible.name: qsTr("Reconnect to %1").arg(AppController.hostName)
+                        onClicked: AppController.reconnectAutohost(AppController.currentHost)
+                    }
                 }
             }
-            EnginesPage {}
-            LogPage {}
-            SettingsPage {}
+
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                readonly property var order: ["dashboard", "battles", "battle", "newBattle", "engines", "log", "settings", "fleet"]
+                currentIndex: order.indexOf(window.currentPage)
+                // The page shown takes the keyboard focus from the one hidden: Tab goes on from there, and keys
+                // reach it (Escape on a battle).
+                onCurrentIndexChanged: if (currentIndex >= 0) children[currentIndex].forceActiveFocus()
+
+                DashboardPage {}
+                BattlesPage {
+                    onOpenBattle: battleId => window.openBattle(battleId)
+                }
+                BattleDetailPage {
+                    battleId: window.openBattleId
+                    onBack: window.showPage("battles")
+                }
+                Loader {
+                    active: AppController.localMode && AppController.localBattle !== null
+                    sourceComponent: NewBattlePage {
+                        onOpenBattle: battleId => window.openBattle(battleId)
+                    }
+                }
+                EnginesPage {}
+                LogPage {}
+                SettingsPage {}
+                FleetPage {
+                    onOpenHost: row => window.showHost(row)
+                }
+            }
         }
     }
 }

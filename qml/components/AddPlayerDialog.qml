@@ -71,7 +71,7 @@ Dialog {
             text: qsTr("Add")
             visible: !dialog.outcome.password
             enabled: nameField.text.trim().length > 0
-            onClicked: dialog.outcome = AppController.addPlayer(dialog.battleId, nameField.text.trim())
+            onClicked: AppController.addPlayer(dialog.battleId, nameField.text.trim(), outcome => dialog.outcome = outcome)
         }
         Button {
             text: qsTr("Close")

@@ -74,12 +74,15 @@ Item {
             Item { Layout.fillWidth: true }
             Button {
                 text: qsTr("Instance folder")
+                // The files of a remote autohost are on its machine.
+                visible: AppController.hostInProcess
                 enabled: (page.info.instanceDir || "").length > 0
                 onClicked: page.report(AppController.openInstanceFolder(page.battleId))
                 Accessible.name: qsTr("Open the instance folder")
             }
             Button {
                 text: qsTr("Engine log")
+                visible: AppController.hostInProcess
                 enabled: (page.info.engineLogPath || "").length > 0
                 onClicked: page.report(AppController.openEngineLog(page.battleId))
                 Accessible.name: qsTr("Open the engine log")
@@ -104,7 +107,7 @@ Item {
                 }
                 Accessible.name: qsTr("Kill the battle")
                 onClicked: page.ask(qsTr("Kill battle %1? The engine is told to quit and every player is disconnected.").arg(Format.shortId(page.battleId)),
-                                    qsTr("Kill"), () => page.report(AppController.killBattle(page.battleId)))
+                                    qsTr("Kill"), () => AppController.killBattle(page.battleId, page.report))
             }
         }
 
@@ -178,10 +181,10 @@ Item {
                     players: page.players
                     actionsEnabled: page.active
                     onKick: (userId, name) => page.ask(qsTr("Kick %1 from the battle?").arg(name), qsTr("Kick"),
-                                                        () => page.report(AppController.kickPlayer(page.battleId, userId)))
+                                                        () => AppController.kickPlayer(page.battleId, userId, page.report))
                     onSpec: (userId, name) => page.ask(qsTr("Make %1 a spectator? Their units are handed over or lost.").arg(name), qsTr("Make spectator"),
-                                                        () => page.report(AppController.specPlayer(page.battleId, userId)))
-                    onMute: (userId, chat, draw) => page.report(AppController.mutePlayer(page.battleId, userId, chat, draw))
+                                                        () => AppController.specPlayer(page.battleId, userId, page.report))
+                    onMute: (userId, chat, draw) => AppController.mutePlayer(page.battleId, userId, chat, draw, page.report)
                 }
 
                 JoinInfo {
@@ -222,12 +225,11 @@ Item {
                         id: sendMessage
                         text: qsTr("Send message")
                         enabled: page.active && message.text.length > 0
-                        onClicked: {
-                            const error = AppController.sendMessage(page.battleId, message.text)
+                        onClicked: AppController.sendMessage(page.battleId, message.text, error => {
                             page.report(error)
                             if (!error)
                                 message.clear()
-                        }
+                        })
                     }
                 }
                 RowLayout {
@@ -246,12 +248,11 @@ Item {
                         id: sendCommand
                         text: qsTr("Send command")
                         enabled: page.active && command.text.trim().length > 0
-                        onClicked: {
-                            const error = AppController.sendCommand(page.battleId, command.text)
+                        onClicked: AppController.sendCommand(page.battleId, command.text, error => {
                             page.report(error)
                             if (!error)
                                 command.clear()
-                        }
+                        })
                     }
                 }
             }

@@ -1,7 +1,9 @@
 // The desktop build: a Qt Quick window over the core, or the same core headless with --headless.
+#include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QStandardPaths>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "admin/adminserver.h"
@@ -59,7 +61,10 @@ int main(int argc, char *argv[])
         qCCritical(lcConfig).noquote() << u"invalid configuration: "_s + admin.error();
         return 2;
     }
-    AppController controller(&service, {launcher.configFilePath(), {}}, &recorder);
+    // The remote autohosts the operator attached to, next to the app's preferences.
+    const QString autohostsFile = QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                                      .filePath(u"autohosts.json"_s);
+    AppController controller(&service, {launcher.configFilePath(), {}, autohostsFile}, &recorder);
     AppController::setInstance(&controller);
     QObject::connect(&controller, &AppController::finished, &app, [] { QCoreApplication::exit(0); });
 

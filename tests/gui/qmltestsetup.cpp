@@ -32,9 +32,10 @@ void QmlTestSetup::applicationAvailable()
     config.maxPortsUsed = 40;
     config.engineKillGraceSeconds = 2;
     m_service = std::make_unique<AutohostService>(config);
-    m_controller = std::make_unique<AppController>(
-        m_service.get(),
-        AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)});
+    m_controller = std::make_unique<AppController>(m_service.get(),
+                                                   AppController::Paths{m_dir.filePath(u"config.json"_s),
+                                                                        m_dir.filePath(u"desktop.ini"_s),
+                                                                        m_dir.filePath(u"autohosts.json"_s)});
     AppController::setInstance(m_controller.get());
     m_service->start();
 }

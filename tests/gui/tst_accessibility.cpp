@@ -243,7 +243,7 @@ private slots:
         m_service = std::make_unique<AutohostService>(config);
         m_controller = std::make_unique<AppController>(
             m_service.get(),
-            AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)});
+            AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s), {}});
         AppController::setInstance(m_controller.get());
         m_engine = std::make_unique<QQmlApplicationEngine>();
         connect(m_engine.get(), &QQmlEngine::warnings, this,

@@ -66,7 +66,8 @@ private:
         connect(m_service.get(), &AutohostService::finished, this, [this] { m_serviceFinished = true; });
         m_controller = std::make_unique<AppController>(
             m_service.get(),
-            AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s)});
+            AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s),
+                                 m_dir.filePath(u"autohosts.json"_s)});
     }
 
     void connectToServer()
@@ -93,6 +94,19 @@ private:
         const int code = QCoreApplication::exec();
         disconnect(exit);
         return code;
+    }
+
+    // What an action answered through its callback (an error text, or addPlayer's outcome), waited for.
+    template <typename Outcome, typename Call>
+    static Outcome answerOf(Call call)
+    {
+        std::optional<Outcome> outcome;
+        call([&outcome](const Outcome &answer) { outcome = answer; });
+        if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 10000))
+        {
+            return Outcome();
+        }
+        return *outcome;
     }
 
     // Starts a battle the way the lobby server does; its id, or empty when the start failed.
@@ -289,28 +303,38 @@ private slots:
         QVERIFY(m_controller->players(battle));
         QTRY_COMPARE(m_controller->players(battle)->joinedCount(), 3);
 
-        QCOMPARE(m_controller->mutePlayer(battle, u"1002"_s, true, false), QString());
+        QCOMPARE(answerOf<QString>([&](auto done)
+                                   { m_controller->mutePlayer(battle, u"1002"_s, true, false, done); }),
+                 QString());
         QCOMPARE(playerRole(battle, u"1002"_s, u"mutedChat"_s).toBool(), true);
         QCOMPARE(playerRole(battle, u"1002"_s, u"mutedDraw"_s).toBool(), false);
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] player 1 chat muted, drawing allowed"_s));
-        QCOMPARE(m_controller->mutePlayer(battle, u"1002"_s, false, false), QString());
+        QCOMPARE(answerOf<QString>([&](auto done)
+                                   { m_controller->mutePlayer(battle, u"1002"_s, false, false, done); }),
+                 QString());
         QCOMPARE(playerRole(battle, u"1002"_s, u"mutedChat"_s).toBool(), false);
 
-        QCOMPARE(m_controller->specPlayer(battle, u"1001"_s), QString());
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->specPlayer(battle, u"1001"_s, done); }),
+                 QString());
         QTRY_COMPARE(playerRole(battle, u"1001"_s, u"playerState"_s).toString(), u"defeated"_s);
         QCOMPARE(playerRole(battle, u"1001"_s, u"spectator"_s).toBool(), true);
         QVERIFY(engineLog(battle).contains(u"[fake] received: /specbynum 0"_s));
 
-        QCOMPARE(m_controller->kickPlayer(battle, u"1002"_s), QString());
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->kickPlayer(battle, u"1002"_s, done); }),
+                 QString());
         QTRY_COMPARE(playerRole(battle, u"1002"_s, u"playerState"_s).toString(), u"left"_s);
         QCOMPARE(playerRole(battle, u"1002"_s, u"leftReason"_s).toString(), u"kicked"_s);
 
-        QCOMPARE(m_controller->sendMessage(battle, u"gl hf"_s), QString());
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->sendMessage(battle, u"gl hf"_s, done); }),
+                 QString());
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] host chat: gl hf"_s));
 
-        QCOMPARE(m_controller->sendCommand(battle, u"/cheat"_s), QString());
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->sendCommand(battle, u"/cheat"_s, done); }),
+                 QString());
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] received: /cheat\n"_s));
-        QCOMPARE(m_controller->sendCommand(battle, u"  luarules   ping 1 "_s), QString());
+        QCOMPARE(answerOf<QString>([&](auto done)
+                                   { m_controller->sendCommand(battle, u"  luarules   ping 1 "_s, done); }),
+                 QString());
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] received: /luarules ping 1\n"_s));
 
         // Each action shows in the battle's feed as the operator's, naming whom it concerned.
@@ -345,9 +369,11 @@ private slots:
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] pid"_s));
         const QString before = engineLog(battle);
 
-        QVERIFY(!m_controller->sendCommand(battle, commandLine).isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->sendCommand(battle, commandLine, done); })
+                     .isEmpty());
         // A command that did go through would be in the log by the time this one is.
-        QCOMPARE(m_controller->sendMessage(battle, u"marker"_s), QString());
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->sendMessage(battle, u"marker"_s, done); }),
+                 QString());
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] host chat: marker"_s));
         const QString sent = engineLog(battle).mid(before.size());
         QCOMPARE(sent.count(u"[fake] received:"_s), 1);
@@ -363,7 +389,8 @@ private slots:
         QVERIFY(players);
         QCOMPARE(players->count(), 3);
 
-        const QVariantMap dave = m_controller->addPlayer(battle, u" Dave "_s);
+        const QVariantMap dave =
+            answerOf<QVariantMap>([&](auto done) { m_controller->addPlayer(battle, u" Dave "_s, done); });
         QVERIFY2(!dave.contains(u"error"_s), qPrintable(dave.value(u"error"_s).toString()));
         QCOMPARE(dave.value(u"userId"_s).toString(), u"desktop-1"_s);
         const QString password = dave.value(u"password"_s).toString();
@@ -375,13 +402,15 @@ private slots:
         QCOMPARE(row.value(u"password"_s).toString(), password);
         QTRY_VERIFY(engineLog(battle).contains(u"[fake] received: /adduser Dave %1 1"_s.arg(password)));
 
-        const QVariantMap erin = m_controller->addPlayer(battle, u"Erin"_s);
+        const QVariantMap erin =
+            answerOf<QVariantMap>([&](auto done) { m_controller->addPlayer(battle, u"Erin"_s, done); });
         QCOMPARE(erin.value(u"userId"_s).toString(), u"desktop-2"_s);
         QVERIFY(erin.value(u"password"_s).toString() != password);
         QCOMPARE(players->count(), 5);
 
         // A name already in the battle is refused.
-        const QVariantMap again = m_controller->addPlayer(battle, u"Alice"_s);
+        const QVariantMap again =
+            answerOf<QVariantMap>([&](auto done) { m_controller->addPlayer(battle, u"Alice"_s, done); });
         QVERIFY(!again.value(u"error"_s).toString().isEmpty());
         QVERIFY(!again.contains(u"password"_s));
         QCOMPARE(players->count(), 5);
@@ -397,7 +426,7 @@ private slots:
         QTRY_COMPARE(m_controller->currentBattles(), 1);
         QCOMPARE(m_controller->battleInfo(battle).value(u"battleState"_s).toString(), u"running"_s);
 
-        QCOMPARE(m_controller->killBattle(battle), QString());
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->killBattle(battle, done); }), QString());
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->battleInfo(battle).value(u"battleState"_s).toString(),
                                   u"ended"_s, 10000);
         QCOMPARE(m_controller->currentBattles(), 0);
@@ -410,9 +439,11 @@ private slots:
         // The row, the players and the feed stay; actions on the ended battle are refused.
         QVERIFY(m_controller->players(battle));
         QVERIFY(m_controller->feed(battle));
-        QVERIFY(!m_controller->killBattle(battle).isEmpty());
-        QVERIFY(!m_controller->kickPlayer(battle, u"1001"_s).isEmpty());
-        QVERIFY(!m_controller->sendMessage(battle, u"anyone?"_s).isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->killBattle(battle, done); }).isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->kickPlayer(battle, u"1001"_s, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->sendMessage(battle, u"anyone?"_s, done); })
+                     .isEmpty());
     }
 
     void unknownBattles_data()
@@ -430,13 +461,20 @@ private slots:
         QVERIFY(m_controller->battleInfo(battleId).isEmpty());
         QVERIFY(!m_controller->players(battleId));
         QVERIFY(!m_controller->feed(battleId));
-        QVERIFY(!m_controller->killBattle(battleId).isEmpty());
-        QVERIFY(!m_controller->kickPlayer(battleId, u"1001"_s).isEmpty());
-        QVERIFY(!m_controller->specPlayer(battleId, u"1001"_s).isEmpty());
-        QVERIFY(!m_controller->mutePlayer(battleId, u"1001"_s, true, true).isEmpty());
-        QVERIFY(!m_controller->sendMessage(battleId, u"hello"_s).isEmpty());
-        QVERIFY(!m_controller->sendCommand(battleId, u"/cheat"_s).isEmpty());
-        const QVariantMap added = m_controller->addPlayer(battleId, u"Dave"_s);
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->killBattle(battleId, done); }).isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->kickPlayer(battleId, u"1001"_s, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->specPlayer(battleId, u"1001"_s, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done)
+                                   { m_controller->mutePlayer(battleId, u"1001"_s, true, true, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->sendMessage(battleId, u"hello"_s, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->sendCommand(battleId, u"/cheat"_s, done); })
+                     .isEmpty());
+        const QVariantMap added =
+            answerOf<QVariantMap>([&](auto done) { m_controller->addPlayer(battleId, u"Dave"_s, done); });
         QVERIFY(!added.value(u"error"_s).toString().isEmpty());
         QVERIFY(!added.contains(u"userId"_s));
     }
@@ -446,9 +484,13 @@ private slots:
         connectToServer();
         const QString battle = startBattle(u"join,0"_s);
         QVERIFY(!battle.isEmpty());
-        QVERIFY(!m_controller->kickPlayer(battle, u"999"_s).isEmpty());
-        QVERIFY(!m_controller->specPlayer(battle, u"999"_s).isEmpty());
-        QVERIFY(!m_controller->mutePlayer(battle, u"999"_s, true, false).isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->kickPlayer(battle, u"999"_s, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done) { m_controller->specPlayer(battle, u"999"_s, done); })
+                     .isEmpty());
+        QVERIFY(!answerOf<QString>([&](auto done)
+                                   { m_controller->mutePlayer(battle, u"999"_s, true, false, done); })
+                     .isEmpty());
         QCOMPARE(notes(battle), QStringList());
     }
 

@@ -77,7 +77,8 @@ private:
         app.service = std::make_unique<AutohostService>(config);
         app.controller = std::make_unique<AppController>(
             app.service.get(), AppController::Paths{m_dir.filePath(name + u"/config.json"_s),
-                                                    m_dir.filePath(name + u"/desktop.ini"_s)});
+                                                    m_dir.filePath(name + u"/desktop.ini"_s),
+                                                    m_dir.filePath(name + u"/autohosts.json"_s)});
         AppController::setInstance(app.controller.get());
         app.engine = std::make_unique<QQmlApplicationEngine>();
         app.engine->setOutputWarningsToStandardError(true);
@@ -278,7 +279,10 @@ private slots:
         const QString crashed =
             start({3, 3}, 2, u"join,0|join,1|join,2|join,3|startplaying"_s, u"crash:1500"_s);
         QVERIFY(!crashed.isEmpty());
-        QVERIFY(app.controller->killBattle(ended).isEmpty());
+        std::optional<QString> killed;
+        app.controller->killBattle(ended, [&killed](const QString &error) { killed = error; });
+        QTRY_VERIFY(killed.has_value());
+        QVERIFY2(killed->isEmpty(), qPrintable(*killed));
 
         app.controller->installs()->install(u"2025.07.07"_s);
         app.controller->installs()->install(u"2024.12.01"_s);

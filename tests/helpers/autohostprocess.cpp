@@ -13,8 +13,9 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-AutohostProcess::AutohostProcess(const QString &program, const QString &fakeEnginePath)
+AutohostProcess::AutohostProcess(const QString &program, const QString &fakeEnginePath, int slot)
     : m_program(program)
+    , m_slot(slot)
 {
     const QString engineDir = m_dir.filePath(u"engines/"_s + QString::fromLatin1(EngineVersion));
     if (!m_dir.isValid() || !QDir().mkpath(engineDir) ||
@@ -37,7 +38,7 @@ AutohostProcess::~AutohostProcess()
 bool AutohostProcess::start(quint16 serverPort, const QString &adminListen, const Json &extra)
 {
     // Engine ports apart from other tests running at the same time.
-    const int offset = int(QCoreApplication::applicationPid() % 20) * 100;
+    const int offset = int(QCoreApplication::applicationPid() % 20) * 100 + m_slot * 50;
     Json config = {{"tachyonServer", "127.0.0.1"},
                    {"tachyonServerPort", serverPort},
                    {"useSecureConnection", false},

@@ -15,7 +15,8 @@ class AutohostProcess
 public:
     static constexpr auto EngineVersion = "2025.06.22";
 
-    AutohostProcess(const QString &program, const QString &fakeEnginePath);
+    // slot: 0 or 1, so that two programs of one test use engine ports apart.
+    AutohostProcess(const QString &program, const QString &fakeEnginePath, int slot = 0);
     ~AutohostProcess();
     AutohostProcess(const AutohostProcess &) = delete;
     AutohostProcess &operator=(const AutohostProcess &) = delete;
@@ -47,6 +48,7 @@ public:
 
 private:
     QString m_program;
+    int m_slot = 0;
     QTemporaryDir m_dir;
     QString m_problem;
     QProcess m_process;

@@ -6,9 +6,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 #include "logging.h"
+#include "util/ownerfile.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -45,17 +45,9 @@ Result<QString> AdminTokenFile::readOrCreate(const QString &path)
     }
 
     const QString token = generate();
-    QSaveFile file(path);
-    // Owner-only before the token is written into the temporary file.
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+    if (const Status written = writeOwnerOnlyFile(path, token.toLatin1() + '\n'); !written)
     {
-        return fail(u"%1: cannot create the admin token file: %2"_s.arg(path, file.errorString()));
-    }
-    const QByteArray text = token.toLatin1() + '\n';
-    if (file.write(text) != text.size() || !file.commit())
-    {
-        return fail(u"%1: cannot create the admin token file: %2"_s.arg(path, file.errorString()));
+        return fail(u"%1: cannot create the admin token file: %2"_s.arg(path, written.error()));
     }
     qCInfo(lcAdmin).noquote() << u"admin token created in %1 (readable by this user only)"_s.arg(shownPath);
     return token;

@@ -2,11 +2,11 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include "logging.h"
 #include "protocol/enginecommands.h"
 #include "util/conversions.h"
+#include "util/ownerfile.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,11 +27,9 @@ std::optional<QRegularExpression> luamsgFilter(const StartRequest &request)
 // whatever the umask (libarchive sets it to 0 for moments while an engine is being installed).
 Status writeFile(const QString &path, const QByteArray &content)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit())
+    if (const Status written = writeOwnerOnlyFile(path, content); !written)
     {
-        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+        return fail(u"cannot write %1: %2"_s.arg(path, written.error()));
     }
     return succeeded();
 }

@@ -5,7 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+
+#include "util/ownerfile.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -225,17 +226,9 @@ bool ConfigEditor::save()
     {
         return fail(u"%1: cannot create the directory %2"_s.arg(m_filePath, directory));
     }
-    QSaveFile file(m_filePath);
-    // Owner-only before the secret is written into the temporary file.
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+    if (const Status saved = writeOwnerOnlyFile(m_filePath, (prettyJson(written) + u'\n').toUtf8()); !saved)
     {
-        return fail(u"%1: cannot write the file: %2"_s.arg(m_filePath, file.errorString()));
-    }
-    const QByteArray text = (prettyJson(written) + u'\n').toUtf8();
-    if (file.write(text) != text.size() || !file.commit())
-    {
-        return fail(u"%1: cannot write the file: %2"_s.arg(m_filePath, file.errorString()));
+        return fail(u"%1: cannot write the file: %2"_s.arg(m_filePath, saved.error()));
     }
 
     const bool changed = written != *current;
