@@ -102,6 +102,22 @@
         <source>No program to open %1 was found.</source>
         <translation>Kein Programm zum Öffnen von %1 gefunden.</translation>
     </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This autohost is in the list already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The autohost is not connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The battle&apos;s files are on the machine of %1, not on this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BattleDetailPage</name>
@@ -503,6 +519,109 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to autohost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate to trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Home server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the autohost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name or IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host of the autohost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished">Port</translation>
+    </message>
+    <message>
+        <source>Port of the admin endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the admin-token file in the autohost&apos;s data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (the autohost has adminTlsCertificate set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: a self-signed autohost&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate file to trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the autohost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBadge</name>
     <message>
         <source>Local mode</source>
@@ -864,6 +983,139 @@
     </message>
 </context>
 <context>
+    <name>FleetPage</name>
+    <message>
+        <source>Attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">Verbinden…</translation>
+    </message>
+    <message>
+        <source>Token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local mode</source>
+        <translation type="unfinished">Lokaler Modus</translation>
+    </message>
+    <message>
+        <source>Connected to the lobby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lobby: retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lobby: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lobby: connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autohosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to autohost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a remote autohost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch and steer autohosts that run elsewhere (headless on a server) through their admin endpoint. The list is kept for the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autohost %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>battles running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>battles accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n battle(s) crashed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n engine install(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show autohost %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect to autohost %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove autohost %1 from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list? The autohost keeps running; only this app stops watching it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove autohost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 KB</source>
@@ -1051,6 +1303,38 @@
     <message>
         <source>Battles: %1 / %2</source>
         <translation>Partien: %1 / %2</translation>
+    </message>
+    <message>
+        <source>Autohosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autohost shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The autohost every view shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the token: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No link to %1: %2. Showing its last known state; trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1549,91 @@
     <message>
         <source>Mute drawing</source>
         <translation>Zeichnen stummschalten</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBackend</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The link to the autohost was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to the autohost was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refuses this computer for a while after too many wrong tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no autohost admin endpoint (it answered HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed by the autohost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not attached to the autohost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedAutohosts</name>
+    <message>
+        <source>Name the machine the autohost runs on: a host name or an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate is only used with TLS.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

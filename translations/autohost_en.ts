@@ -22,12 +22,39 @@
     </message>
 </context>
 <context>
+    <name>FleetPage</name>
+    <message numerus="yes">
+        <source>%n battle(s) crashed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n engine install(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message numerus="yes">
         <source>%n battle(s) are running. Quitting stops them: every engine is told to quit and players are disconnected.</source>
         <translation>
             <numerusform>%n battle is running. Quitting stops it: the engine is told to quit and players are disconnected.</numerusform>
             <numerusform>%n battles are running. Quitting stops them: every engine is told to quit and players are disconnected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBackend</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include "appcontroller.h"
+#include "autohostprocess.h"
 #include "autohostservice.h"
 #include "faketachyonserver.h"
 #include "util/conversions.h"
@@ -208,6 +209,7 @@ private slots:
         m_service.reset();
         m_server.reset();
         m_connection = -1;
+        QFile::remove(m_dir.filePath(u"autohosts.json"_s));
     }
 
     void connectionStateFollowsTheServer()
@@ -539,6 +541,187 @@ private slots:
         QVERIFY(!m_controller->localBattle());
         QCOMPARE(m_controller->hostAddress(), u"192.0.2.10"_s);
         QCOMPARE(m_controller->engineVersions(), QStringList{QString::fromLatin1(EngineVersion)});
+    }
+
+    void connectRefusesWhatCannotWork_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no host") << u" "_s << 8201 << u"t"_s << false << QString() << u"host"_s;
+        QTest::newRow("a URL for a host")
+            << u"http://h"_s << 8201 << u"t"_s << false << QString() << u"host"_s;
+        QTest::newRow("port 0") << u"h"_s << 0 << u"t"_s << false << QString() << u"port"_s;
+        QTest::newRow("port too high") << u"h"_s << 65536 << u"t"_s << false << QString() << u"port"_s;
+        QTest::newRow("token with a space") << u"h"_s << 8201 << u"a b"_s << false << QString() << u"token"_s;
+        QTest::newRow("no such certificate")
+            << u"h"_s << 8201 << u"t"_s << true << u"file:///nonexistent/cert.pem"_s << u"certificateFile"_s;
+        QTest::newRow("already in the list")
+            << u"127.0.0.1"_s << 1 << u"t"_s << false << QString() << u"host"_s;
+    }
+
+    void connectRefusesWhatCannotWork()
+    {
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(QString, token);
+        QFETCH(bool, tls);
+        QFETCH(QString, certificate);
+        QFETCH(QString, field);
+        openController(baseConfig());
+        QVERIFY(m_controller->connectToAutohost(u"Existing"_s, u"127.0.0.1"_s, 1, {}, false, {}).isEmpty());
+        QCOMPARE(m_controller->fleet()->count(), 2);
+        const QVariantMap outcome = m_controller->connectToAutohost({}, host, port, token, tls, certificate);
+        QCOMPARE(outcome.value(u"field"_s).toString(), field);
+        QVERIFY(!outcome.value(u"error"_s).toString().isEmpty());
+        QCOMPARE(m_controller->fleet()->count(), 2);
+        // This process's own autohost is not the operator's to remove.
+        m_controller->removeAutohost(0);
+        QCOMPARE(m_controller->fleet()->count(), 2);
+        QVERIFY(m_controller->fleet()->inProcess(0));
+    }
+
+    void aRemoteAutohostShowsInTheSameViews()
+    {
+        connectToServer();
+        FakeTachyonServer remoteServer;
+        remoteServer.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(remoteServer.listen());
+        AutohostProcess process(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(process.problem().isEmpty(), qPrintable(process.problem()));
+        QVERIFY(process.start(remoteServer.port(), u"127.0.0.1:0"_s, {{"adminToken", "remote-token"}}));
+        const quint16 adminPort = process.waitForAdminPort();
+        QVERIFY2(adminPort > 0, qPrintable(process.output()));
+        const int remoteConnection = remoteServer.waitForReadyAutohost();
+        QVERIFY(remoteConnection >= 0);
+        const QString remoteBattle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        Json startData = AutohostProcess::startData(remoteBattle);
+        const Json started = remoteServer.waitForResponse(
+            remoteServer.sendRequest(remoteConnection, u"autohost/start"_s, startData), 10000);
+        QCOMPARE(started.value("status", ""), "success");
+        const QString localBattle = startBattle(u"join,0"_s);
+        QVERIFY(!localBattle.isEmpty());
+
+        // Added through the dialog's call: a second row, attached, and the one shown stays this process's.
+        QSignalSpy hostChanged(m_controller.get(), &AppController::currentHostChanged);
+        QVERIFY(
+            m_controller
+                ->connectToAutohost(u"Server"_s, u" 127.0.0.1 "_s, adminPort, u"remote-token"_s, false, {})
+                .isEmpty());
+        Fleet *fleet = m_controller->fleet();
+        QCOMPARE(fleet->count(), 2);
+        QCOMPARE(fleet->name(1), u"Server"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"linkState"_s).toString(), u"attached"_s, 10000);
+        QCOMPARE(m_controller->currentHost(), 0);
+        QCOMPARE(hostChanged.count(), 0);
+        QVERIFY(m_controller->hostInProcess());
+
+        // Shown: every view reads the remote autohost.
+        m_controller->setCurrentHost(1);
+        QCOMPARE(hostChanged.count(), 1);
+        QCOMPARE(m_controller->currentHost(), 1);
+        QCOMPARE(m_controller->hostName(), u"Server"_s);
+        QVERIFY(!m_controller->hostInProcess());
+        QCOMPARE(m_controller->linkState(), u"attached"_s);
+        QCOMPARE(m_controller->serverAddress(), u"127.0.0.1:%1"_s.arg(remoteServer.port()));
+        QCOMPARE(m_controller->battles()->rowCount(), 1);
+        QCOMPARE(m_controller->battleInfo(remoteBattle).value(u"gameName"_s).toString(), u"MiniGame 1.0"_s);
+        QVERIFY(m_controller->battleInfo(localBattle).isEmpty());
+        QCOMPARE(m_controller->currentBattles(), 1);
+        QCOMPARE(m_controller->inProcessBattles(), 1);
+        QVERIFY(m_controller->engines()->indexOf(QString::fromLatin1(AutohostProcess::EngineVersion)) >= 0);
+        QVERIFY(!m_controller->localBattle());
+        QVERIFY(!m_controller->openEngineLog(remoteBattle).isEmpty());
+        MirrorPlayerModel *players = m_controller->players(remoteBattle);
+        QVERIFY(players);
+        QCOMPARE(players->nameOf(u"7"_s), u"Alice"_s);
+
+        // Actions go to the remote autohost and answer when its answer arrives.
+        QCOMPARE(
+            answerOf<QString>([&](auto done) { m_controller->sendMessage(remoteBattle, u"hello"_s, done); }),
+            QString());
+        const QString unknown =
+            answerOf<QString>([&](auto done) { m_controller->kickPlayer(remoteBattle, u"999"_s, done); });
+        QVERIFY2(unknown.contains(u"999"_s), qPrintable(unknown));
+        QCOMPARE(answerOf<QString>([&](auto done) { m_controller->killBattle(remoteBattle, done); }),
+                 QString());
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->currentBattles(), 0, 10000);
+        // This process's battle was not touched.
+        QCOMPARE(m_controller->inProcessBattles(), 1);
+        FeedModel *feed = m_controller->feed(remoteBattle);
+        QVERIFY(feed);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [feed]
+            {
+                feed->flush();
+                for (int row = 0; row < feed->count(); ++row)
+                {
+                    if (feed->entry(row).text.contains(u"You killed the battle."_s))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            5000);
+
+        // The remote autohost goes away: the views keep its last state and say the link is down; actions
+        // fail clearly.
+        QSignalSpy linkChanged(m_controller.get(), &AppController::linkChanged);
+        process.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->linkState(), u"unreachable"_s, 10000);
+        QVERIFY(linkChanged.count() >= 1);
+        QVERIFY(!m_controller->linkError().isEmpty());
+        QCOMPARE(m_controller->battles()->rowCount(), 1);
+        const QString lost =
+            answerOf<QString>([&](auto done) { m_controller->killBattle(remoteBattle, done); });
+        QVERIFY2(!lost.isEmpty(), "an action on a lost link must fail");
+
+        // Removed while shown: the views go back to this process's autohost.
+        m_controller->removeAutohost(1);
+        QCOMPARE(fleet->count(), 1);
+        QCOMPARE(m_controller->currentHost(), 0);
+        QVERIFY(m_controller->hostInProcess());
+        QCOMPARE(m_controller->linkState(), u"attached"_s);
+        QCOMPARE(m_controller->battleInfo(localBattle).value(u"battleState"_s).toString(), u"running"_s);
+    }
+
+    void savedAutohostsComeBack()
+    {
+        openController(baseConfig());
+        const QString path = m_dir.filePath(u"autohosts.json"_s);
+        QFile::remove(path);
+        QVERIFY(
+            m_controller->connectToAutohost(u"Home"_s, u"127.0.0.1"_s, 1, u"tok-1"_s, false, {}).isEmpty());
+        QVERIFY(m_controller->connectToAutohost({}, u"192.0.2.44"_s, 8201, u"tok-2"_s, false, {}).isEmpty());
+        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        const auto saved = SavedAutohosts::load(path);
+        QVERIFY(saved);
+        QCOMPARE(saved->size(), 2);
+        QCOMPARE(saved->at(0).settings.token, QByteArray("tok-1"));
+        QCOMPARE(saved->at(1).displayName(), u"192.0.2.44:8201"_s);
+
+        // The next start attaches to them again; removing one forgets it.
+        m_controller.reset();
+        m_controller = std::make_unique<AppController>(
+            m_service.get(),
+            AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s), path});
+        Fleet *fleet = m_controller->fleet();
+        QCOMPARE(fleet->count(), 3);
+        QCOMPARE(fleet->name(1), u"Home"_s);
+        QCOMPARE(fleet->get(1).value(u"address"_s).toString(), u"127.0.0.1:1"_s);
+        QCOMPARE(fleet->name(2), u"192.0.2.44:8201"_s);
+        QVERIFY(fleet->get(1).value(u"linkState"_s).toString() != u"detached"_s);
+        m_controller->removeAutohost(1);
+        const auto left = SavedAutohosts::load(path);
+        QVERIFY(left);
+        QCOMPARE(left->size(), 1);
+        QCOMPARE(left->at(0).settings.host, u"192.0.2.44"_s);
+        QFile::remove(path);
     }
 
     void quitStopsTheBattlesAndTheApplication()
