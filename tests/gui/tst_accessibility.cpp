@@ -245,6 +245,9 @@ private slots:
             m_service.get(),
             AppController::Paths{m_dir.filePath(u"config.json"_s), m_dir.filePath(u"desktop.ini"_s), {}});
         AppController::setInstance(m_controller.get());
+        // A remote autohost nobody answers for: the fleet page shows its controls, the sidebar its switcher.
+        QVERIFY(
+            m_controller->connectToAutohost(u"Far away"_s, u"127.0.0.1"_s, 1, u"t"_s, false, {}).isEmpty());
         m_engine = std::make_unique<QQmlApplicationEngine>();
         connect(m_engine.get(), &QQmlEngine::warnings, this,
                 [this](const QList<QQmlError> &warnings)
@@ -300,7 +303,7 @@ private slots:
     {
         QTest::addColumn<QString>("page");
         for (const QString &page : {u"dashboard"_s, u"battles"_s, u"battle"_s, u"newBattle"_s, u"engines"_s,
-                                    u"log"_s, u"settings"_s})
+                                    u"log"_s, u"settings"_s, u"fleet"_s})
         {
             QTest::newRow(qPrintable(page)) << page;
         }
@@ -364,6 +367,10 @@ private slots:
         QTest::newRow("settings") << u"settings"_s
                                   << QStringList{u"Theme"_s,          u"Language"_s,   u"tachyonServer"_s,
                                                  u"engineSettings"_s, u"enginesDir"_s, u"logFormat"_s};
+        QTest::newRow("fleet") << u"fleet"_s
+                               << QStringList{u"Autohost shown"_s, u"Connect to a remote autohost"_s,
+                                              u"Reconnect to autohost Far away"_s,
+                                              u"Remove autohost Far away from the list"_s};
     }
 
     void tabReachesMainControls()
@@ -408,8 +415,8 @@ private slots:
     void shortcutsSwitchPages()
     {
         show(u"log"_s);
-        const QStringList pages = {u"dashboard"_s, u"battles"_s, u"newBattle"_s,
-                                   u"engines"_s,   u"log"_s,     u"settings"_s};
+        const QStringList pages = {u"dashboard"_s, u"battles"_s,  u"newBattle"_s, u"engines"_s,
+                                   u"log"_s,       u"settings"_s, u"fleet"_s};
         for (int page = pages.size() - 1; page >= 0; --page)
         {
             QTest::keyClick(m_window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
@@ -454,6 +461,41 @@ private slots:
         QTRY_VERIFY(accessibleName(m_window->activeFocusItem()) != u"Name of the player to add"_s);
         QTest::qWait(100);
         QCOMPARE(currentPage(), u"battle"_s);
+    }
+
+    void connectDialogByKeyboard()
+    {
+        show(u"fleet"_s);
+        QVERIFY(tabTo(u"Connect to a remote autohost"_s));
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_COMPARE(accessibleName(m_window->activeFocusItem()), u"Host of the autohost"_s);
+        QList<QQuickItem *> controls;
+        collectVisibleControls(m_window->contentItem(), controls);
+        QStringList dialogControls;
+        for (QQuickItem *control : std::as_const(controls))
+        {
+            const QQmlContext *context = qmlContext(control);
+            if (context && context->baseUrl().fileName() == u"ConnectDialog.qml"_s)
+            {
+                dialogControls.append(accessibleName(control));
+            }
+        }
+        dialogControls.sort();
+        QCOMPARE(dialogControls, (QStringList{u"Admin token"_s, u"Cancel"_s, u"Certificate file to trust"_s,
+                                              u"Choose the certificate file"_s, u"Connect to the autohost"_s,
+                                              u"Host of the autohost"_s, u"Name of the autohost"_s,
+                                              u"Port of the admin endpoint"_s, u"Use TLS"_s}));
+        // A host typed, Enter connects: a third autohost joins the fleet and the dialog closes.
+        for (const char key : QByteArray("192.0.2.99"))
+        {
+            QTest::keyClick(m_window, key);
+        }
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(m_controller->fleet()->count(), 3);
+        QCOMPARE(m_controller->fleet()->get(2).value(u"address"_s).toString(), u"192.0.2.99:8201"_s);
+        QTRY_VERIFY(accessibleName(m_window->activeFocusItem()) != u"Host of the autohost"_s);
+        m_controller->removeAutohost(2);
+        QCOMPARE(currentPage(), u"fleet"_s);
     }
 
     void backButtonReturns()
