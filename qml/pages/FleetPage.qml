@@ -202,6 +202,7 @@ ScrollView {
 
     ConnectDialog {
         id: connectDialog
+        objectName: "connectDialog"
     }
     ConfirmDialog {
         id: removeConfirm

@@ -19,6 +19,7 @@
 
 #include "admin/hoststate.h"
 #include "appcontroller.h"
+#include "autohostprocess.h"
 #include "autohostservice.h"
 #include "faketachyonserver.h"
 #include "logging.h"
@@ -341,6 +342,90 @@ private slots:
         QVERIFY(started.wait(10000));
         capture(app, u"newBattle"_s, u"new-battle-started"_s);
         capture(app, u"battle"_s, u"battle-detail-local"_s, started.constFirst().constFirst().toString());
+
+        app.controller->quit();
+        QTRY_VERIFY_WITH_TIMEOUT(app.service->battles()->currentBattles() == 0, 15000);
+        QVERIFY2(m_qmlProblems.isEmpty(), qPrintable(m_qmlProblems.join(u'\n')));
+    }
+
+    // The fleet: this computer's autohost and remote headless ones (one busy with alerts, one whose token is
+    // refused, one out of reach), the connect dialog, and a remote autohost in the usual views, linked and
+    // lost.
+    void fleetViews()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        server.setServerStatsUserCount(1342);
+        QVERIFY(server.listen());
+        AutohostProcess remote(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(remote.problem().isEmpty(), qPrintable(remote.problem()));
+        QVERIFY(remote.start(server.port(), u"127.0.0.1:0"_s,
+                             {{"adminToken", "vps-token"},
+                              {"maxBattles", 8},
+                              {"engineCdnBaseUrl", "http://127.0.0.1:9"},
+                              {"engineDownloadMaxAttempts", 1}}));
+        const quint16 adminPort = remote.waitForAdminPort();
+        QVERIFY2(adminPort > 0, qPrintable(remote.output()));
+        const int connection = server.waitForReadyAutohost();
+        QVERIFY(connection >= 0);
+        QStringList battles;
+        for (const QString &afterStart : {QString(), QString(), u"crash:200"_s})
+        {
+            const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            Json data = AutohostProcess::startData(battle);
+            if (!afterStart.isEmpty())
+            {
+                data["gameOptions"] = {{"fakeafterstart", toStdString(afterStart)}};
+            }
+            const Json response =
+                server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, data), 10000);
+            QCOMPARE(response.value("status", ""), "success");
+            battles.append(battle);
+        }
+
+        Config config = baseConfig(u"fleet"_s);
+        linkEngine(config.enginesDir, u"2025.06.22"_s);
+        App app;
+        openApp(app, config, u"fleet"_s);
+        AppController *controller = app.controller.get();
+        QVERIFY(
+            controller
+                ->connectToAutohost(u"VPS Frankfurt"_s, u"127.0.0.1"_s, adminPort, u"vps-token"_s, false, {})
+                .isEmpty());
+        QVERIFY(
+            controller->connectToAutohost(u"Club server"_s, u"127.0.0.1"_s, adminPort + 1, u"x"_s, false, {})
+                .isEmpty());
+        QVERIFY(controller->connectToAutohost({}, u"127.0.0.1"_s, adminPort, u"old-token"_s, false, {})
+                    .isEmpty() == false); // the same endpoint twice is refused
+        Fleet *fleet = controller->fleet();
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"linkState"_s).toString(), u"attached"_s, 10000);
+        fleet->mirror(1)->installs()->install(u"2025.01.01"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"failedInstalls"_s).toInt(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"crashedBattles"_s).toInt(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(2).value(u"linkState"_s).toString(), u"unreachable"_s, 10000);
+        QTest::qWait(1500); // the running battles' CPU and memory
+        capture(app, u"fleet"_s, u"fleet"_s);
+
+        QObject *dialog = app.window->findChild<QObject *>(u"connectDialog"_s);
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "open");
+        QTest::qWait(300);
+        dialog->setProperty("errorField", u"host"_s);
+        SavedAutohosts::Entry typed;
+        typed.settings.host = u"http://vps"_s;
+        dialog->setProperty("errorText", SavedAutohosts::problem(typed)->message);
+        capture(app, u"fleet"_s, u"connect-dialog"_s);
+        QMetaObject::invokeMethod(dialog, "close");
+
+        QMetaObject::invokeMethod(app.window, "showHost", Q_ARG(QVariant, 1));
+        QTRY_COMPARE(controller->currentBattles(), 2);
+        capture(app, u"dashboard"_s, u"dashboard-remote"_s);
+        capture(app, u"battles"_s, u"battles-remote"_s);
+        capture(app, u"battle"_s, u"battle-detail-remote"_s, battles.constFirst());
+
+        remote.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->linkState(), u"unreachable"_s, 10000);
+        capture(app, u"dashboard"_s, u"dashboard-remote-lost"_s);
 
         app.controller->quit();
         QTRY_VERIFY_WITH_TIMEOUT(app.service->battles()->currentBattles() == 0, 15000);
