@@ -8,6 +8,8 @@ import Autohost
 ScrollView {
     id: page
 
+    // The "Connect to autohost…" dialog, for whoever else opens it.
+    readonly property alias connectDialog: connectDialog
     signal openHost(int row)
 
     contentWidth: availableWidth

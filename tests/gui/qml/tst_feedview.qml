@@ -60,8 +60,11 @@ TestCase {
         battleId = started.signalArguments[0][0]
         feed = AppController.feed(battleId)
         verify(feed)
-        compare(AppController.sendCommand(battleId, "fakeplay join,0 chat,0,254,hello"), "")
-        compare(AppController.sendMessage(battleId, "welcome"), "")
+        const answers = []
+        AppController.sendCommand(battleId, "fakeplay join,0 chat,0,254,hello", error => answers.push(error))
+        AppController.sendMessage(battleId, "welcome", error => answers.push(error))
+        tryCompare(answers, "length", 2)
+        compare(answers, ["", ""])
         tryVerify(() => {
             feed.flush()
             const kinds = shownKinds()
