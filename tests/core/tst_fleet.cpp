@@ -65,20 +65,6 @@ private:
         QHash<QString, QVariantMap> m_rows;
     };
 
-    // Starts a battle through the fake Tachyon server; its id, or empty.
-    static QString startBattle(FakeTachyonServer &server, int connection, const QString &afterStart = {})
-    {
-        const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        Json data = AutohostProcess::startData(battle);
-        if (!afterStart.isEmpty())
-        {
-            data["gameOptions"] = {{"fakeafterstart", toStdString(afterStart)}};
-        }
-        const Json response =
-            server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, data), 10000);
-        return response.value("status", "") == "success" ? battle : QString();
-    }
-
 private slots:
     void watchesTwoHeadlessAutohosts()
     {
@@ -130,8 +116,8 @@ private slots:
         QCOMPARE(shown.value(u"One"_s, u"alertCount"_s).toInt(), 0);
 
         // A battle on each: one runs, one crashes; each row shows its own.
-        QVERIFY(!startBattle(server, firstConnection).isEmpty());
-        QVERIFY(!startBattle(server, secondConnection, u"crash:300"_s).isEmpty());
+        QVERIFY(!AutohostProcess::startBattle(server, firstConnection).isEmpty());
+        QVERIFY(!AutohostProcess::startBattle(server, secondConnection, u"crash:300"_s).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(shown.value(u"One"_s, u"currentBattles"_s).toInt(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(shown.value(u"Two"_s, u"crashedBattles"_s).toInt(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(shown.value(u"Two"_s, u"currentBattles"_s).toInt(), 0, 10000);

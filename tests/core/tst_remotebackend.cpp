@@ -85,15 +85,6 @@ private:
     const QString m_certificate = QStringLiteral(AUTOHOST_TEST_DATA_DIR "/tls/certificate.pem");
     const QString m_key = QStringLiteral(AUTOHOST_TEST_DATA_DIR "/tls/key.pem");
 
-    // Starts a one-player battle through the fake Tachyon server; its id, or empty.
-    static QString startBattle(FakeTachyonServer &server, int connection)
-    {
-        const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const Json response = server.waitForResponse(
-            server.sendRequest(connection, u"autohost/start"_s, AutohostProcess::startData(battle)), 10000);
-        return response.value("status", "") == "success" ? battle : QString();
-    }
-
     static AutohostBackend::Answer perform(AutohostBackend &backend, const QString &action, const Json &data)
     {
         std::optional<AutohostBackend::Answer> answer;
@@ -146,7 +137,7 @@ private slots:
         QVERIFY2(port > 0, qPrintable(process.output()));
         const int connection = server.waitForConnection(10000);
         QVERIFY(connection >= 0);
-        const QString battle = startBattle(server, connection);
+        const QString battle = AutohostProcess::startBattle(server, connection);
         QVERIFY(!battle.isEmpty());
 
         RemoteBackend backend(settingsFor(port, token));
@@ -221,7 +212,7 @@ private slots:
         QCOMPARE(mirror.battles()->count(), 0);
         const int reconnection = server.waitForConnection(10000);
         QVERIFY(reconnection >= 0);
-        const QString second = startBattle(server, reconnection);
+        const QString second = AutohostProcess::startBattle(server, reconnection);
         QVERIFY(!second.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(mirror.battles()->count(), 1, 5000);
         QCOMPARE(mirror.battles()->keyAt(0), second);

@@ -128,6 +128,24 @@ private:
         QTest::qWait(200); // layouts and loaders settle
     }
 
+    // The names of the visible controls a QML file declares, sorted.
+    QStringList visibleControlNames(const QString &qmlFile) const
+    {
+        QList<QQuickItem *> controls;
+        collectVisibleControls(m_window->contentItem(), controls);
+        QStringList names;
+        for (QQuickItem *control : std::as_const(controls))
+        {
+            const QQmlContext *context = qmlContext(control);
+            if (context && context->baseUrl().fileName() == qmlFile)
+            {
+                names.append(accessibleName(control));
+            }
+        }
+        names.sort();
+        return names;
+    }
+
     // The list around an item, if any.
     static QQuickItem *enclosingList(QQuickItem *item)
     {
@@ -442,18 +460,7 @@ private slots:
         QVERIFY(tabTo(u"Add player…"_s));
         QTest::keyClick(m_window, Qt::Key_Space);
         QTRY_COMPARE(accessibleName(m_window->activeFocusItem()), u"Name of the player to add"_s);
-        QList<QQuickItem *> controls;
-        collectVisibleControls(m_window->contentItem(), controls);
-        QStringList dialogControls;
-        for (QQuickItem *control : std::as_const(controls))
-        {
-            const QQmlContext *context = qmlContext(control);
-            if (context && context->baseUrl().fileName() == u"AddPlayerDialog.qml"_s)
-            {
-                dialogControls.append(accessibleName(control));
-            }
-        }
-        dialogControls.sort();
+        const QStringList dialogControls = visibleControlNames(u"AddPlayerDialog.qml"_s);
         QCOMPARE(dialogControls, (QStringList{u"Add"_s, u"Close"_s, u"Name of the player to add"_s}));
 
         // Escape closes the dialog and stays on the battle.
@@ -469,18 +476,7 @@ private slots:
         QVERIFY(tabTo(u"Connect to a remote autohost"_s));
         QTest::keyClick(m_window, Qt::Key_Space);
         QTRY_COMPARE(accessibleName(m_window->activeFocusItem()), u"Host of the autohost"_s);
-        QList<QQuickItem *> controls;
-        collectVisibleControls(m_window->contentItem(), controls);
-        QStringList dialogControls;
-        for (QQuickItem *control : std::as_const(controls))
-        {
-            const QQmlContext *context = qmlContext(control);
-            if (context && context->baseUrl().fileName() == u"ConnectDialog.qml"_s)
-            {
-                dialogControls.append(accessibleName(control));
-            }
-        }
-        dialogControls.sort();
+        const QStringList dialogControls = visibleControlNames(u"ConnectDialog.qml"_s);
         QCOMPARE(dialogControls, (QStringList{u"Admin token"_s, u"Cancel"_s, u"Certificate file to trust"_s,
                                               u"Choose the certificate file"_s, u"Connect to the autohost"_s,
                                               u"Host of the autohost"_s, u"Name of the autohost"_s,

@@ -371,16 +371,8 @@ private slots:
         QStringList battles;
         for (const QString &afterStart : {QString(), QString(), u"crash:200"_s})
         {
-            const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            Json data = AutohostProcess::startData(battle);
-            if (!afterStart.isEmpty())
-            {
-                data["gameOptions"] = {{"fakeafterstart", toStdString(afterStart)}};
-            }
-            const Json response =
-                server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, data), 10000);
-            QCOMPARE(response.value("status", ""), "success");
-            battles.append(battle);
+            battles.append(AutohostProcess::startBattle(server, connection, afterStart));
+            QVERIFY(!battles.constLast().isEmpty());
         }
 
         Config config = baseConfig(u"fleet"_s);

@@ -8,6 +8,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUuid>
+
+#include "faketachyonserver.h"
+#include "util/conversions.h"
 
 #include <sys/prctl.h>
 
@@ -115,4 +119,17 @@ Json AutohostProcess::startData(const QString &battleId)
             {"startPosType", "ingame"},
             {"allyTeams",
              {{{"teams", {{{"players", {{{"userId", "7"}, {"name", "Alice"}, {"password", "x"}}}}}}}}}}};
+}
+
+QString AutohostProcess::startBattle(FakeTachyonServer &server, int connection, const QString &afterStart)
+{
+    const QString battle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Json data = startData(battle);
+    if (!afterStart.isEmpty())
+    {
+        data["gameOptions"] = {{"fakeafterstart", toStdString(afterStart)}};
+    }
+    const Json response =
+        server.waitForResponse(server.sendRequest(connection, u"autohost/start"_s, data), 10000);
+    return response.value("status", "") == "success" ? battle : QString();
 }

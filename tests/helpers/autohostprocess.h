@@ -10,6 +10,8 @@
 // The headless program (`autohost --headless --config config.json`) in a directory of its own with the fake
 // engine installed as engines/<EngineVersion>, connected to a Tachyon server on loopback, its admin endpoint
 // on loopback. It dies with the test (PR_SET_PDEATHSIG), and so do its engines.
+class FakeTachyonServer;
+
 class AutohostProcess
 {
 public:
@@ -45,6 +47,9 @@ public:
 
     // Data of an autohost/start of a one-player battle (Alice, "7") on the fake engine, with a new id.
     static Json startData(const QString &battleId);
+    // Starts such a battle through the server's connection to the program, the fake engine doing afterStart
+    // (its fakeafterstart option: "crash:200", ...) once running; its id, or empty when the start failed.
+    static QString startBattle(FakeTachyonServer &server, int connection, const QString &afterStart = {});
 
 private:
     QString m_program;
