@@ -104,19 +104,19 @@
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer</translation>
     </message>
     <message>
         <source>This autohost is in the list already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Autohost ist bereits in der Liste.</translation>
     </message>
     <message>
         <source>The autohost is not connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Autohost ist nicht verbunden: %1</translation>
     </message>
     <message>
         <source>The battle&apos;s files are on the machine of %1, not on this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien der Partie liegen auf dem Rechner von %1, nicht auf diesem.</translation>
     </message>
 </context>
 <context>
@@ -522,103 +522,103 @@
     <name>ConnectDialog</name>
     <message>
         <source>Connect to autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Autohost verbinden</translation>
     </message>
     <message>
         <source>Certificate to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauenswürdiges Zertifikat</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Optional, e.g. Home server</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. Heimserver</translation>
     </message>
     <message>
         <source>Name of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Autohosts</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder IP-Adresse</translation>
     </message>
     <message>
         <source>Host of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Host des Autohosts</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">Port</translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Port of the admin endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Port des Admin-Endpunkts</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>From the admin-token file in the autohost&apos;s data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Datei admin-token im Datenverzeichnis des Autohosts</translation>
     </message>
     <message>
         <source>Admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-Token</translation>
     </message>
     <message>
         <source>TLS (the autohost has adminTlsCertificate set)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (im Autohost ist adminTlsCertificate gesetzt)</translation>
     </message>
     <message>
         <source>Use TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS verwenden</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat</translation>
     </message>
     <message>
         <source>Optional: a self-signed autohost&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: selbstsigniertes Zertifikat des Autohosts</translation>
     </message>
     <message>
         <source>Certificate file to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauenswürdige Zertifikatsdatei</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Choose the certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsdatei auswählen</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Connect to the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Autohost verbinden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -986,133 +986,133 @@
     <name>FleetPage</name>
     <message>
         <source>Attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut verbinden…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">Verbinden…</translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>Token refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Token abgelehnt</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar</translation>
     </message>
     <message>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt</translation>
     </message>
     <message>
         <source>Local mode</source>
-        <translation type="unfinished">Lokaler Modus</translation>
+        <translation>Lokaler Modus</translation>
     </message>
     <message>
         <source>Connected to the lobby</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Lobby verbunden</translation>
     </message>
     <message>
         <source>Lobby: retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby: neuer Versuch</translation>
     </message>
     <message>
         <source>Lobby: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby: unbekannt</translation>
     </message>
     <message>
         <source>Lobby: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby: Verbindungsaufbau</translation>
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohosts</translation>
     </message>
     <message>
         <source>Connect to autohost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Autohost verbinden…</translation>
     </message>
     <message>
         <source>Connect to a remote autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem entfernten Autohost verbinden</translation>
     </message>
     <message>
         <source>Watch and steer autohosts that run elsewhere (headless on a server) through their admin endpoint. The list is kept for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten und steuern Sie Autohosts, die anderswo laufen (im Headless-Modus auf einem Server), über ihren Admin-Endpunkt. Die Liste bleibt für den nächsten Start erhalten.</translation>
     </message>
     <message>
         <source>Autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost %1</translation>
     </message>
     <message>
         <source>Runs in this app</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft in dieser Anwendung</translation>
     </message>
     <message>
         <source>battles running</source>
-        <translation type="unfinished"></translation>
+        <translation>laufende Partien</translation>
     </message>
     <message>
         <source>draining</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft aus</translation>
     </message>
     <message>
         <source>battles accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>angenommene Partien</translation>
     </message>
     <message numerus="yes">
         <source>%n battle(s) crashed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Partie abgestürzt</numerusform>
+            <numerusform>%n Partien abgestürzt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n engine install(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Engine-Installation fehlgeschlagen</numerusform>
+            <numerusform>%n Engine-Installationen fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Show autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost %1 anzeigen</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden</translation>
     </message>
     <message>
         <source>Reconnect to autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu mit Autohost %1 verbinden</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove autohost %1 from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost %1 aus der Liste entfernen</translation>
     </message>
     <message>
         <source>Remove %1 from the list? The autohost keeps running; only this app stops watching it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus der Liste entfernen? Der Autohost läuft weiter; nur diese Anwendung beobachtet ihn nicht mehr.</translation>
     </message>
     <message>
         <source>Remove autohost?</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost entfernen?</translation>
     </message>
 </context>
 <context>
@@ -1306,35 +1306,35 @@
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohosts</translation>
     </message>
     <message>
         <source>Autohost shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigter Autohost</translation>
     </message>
     <message>
         <source>The autohost every view shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Autohost, den alle Ansichten zeigen</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden mit %1…</translation>
     </message>
     <message>
         <source>%1 refused the token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Token abgelehnt: %2</translation>
     </message>
     <message>
         <source>No link to %1: %2. Showing its last known state; trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1: %2. Der zuletzt bekannte Zustand wird angezeigt; neuer Versuch läuft.</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden</translation>
     </message>
     <message>
         <source>Reconnect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu mit %1 verbinden</translation>
     </message>
 </context>
 <context>
@@ -1555,85 +1555,85 @@
     <name>RemoteBackend</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keine Antwort innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine Antwort innerhalb von %n Sekunden</numerusform>
         </translation>
     </message>
     <message>
         <source>The link to the autohost was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Autohost wurde geschlossen.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>The link to the autohost was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Autohost ist abgebrochen.</translation>
     </message>
     <message>
         <source>%1 refused the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Token abgelehnt.</translation>
     </message>
     <message>
         <source>%1 refuses this computer for a while after too many wrong tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weist diesen Computer nach zu vielen falschen Tokens eine Zeit lang ab.</translation>
     </message>
     <message>
         <source>%1 is no autohost admin endpoint (it answered HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Admin-Endpunkt eines Autohosts (Antwort: HTTP %2).</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut: %2</translation>
     </message>
     <message>
         <source>closed by the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Autohost geschlossen</translation>
     </message>
     <message>
         <source>The link to %1 was lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist abgebrochen: %2</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>the connection was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde geschlossen</translation>
     </message>
     <message>
         <source>Not attached to the autohost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit dem Autohost verbunden.</translation>
     </message>
 </context>
 <context>
     <name>SavedAutohosts</name>
     <message>
         <source>Name the machine the autohost runs on: a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Rechner an, auf dem der Autohost läuft: einen Hostnamen oder eine IP-Adresse.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>The token has no spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token darf keine Leerzeichen oder Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>A certificate is only used with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zertifikat wird nur mit TLS verwendet.</translation>
     </message>
 </context>
 <context>

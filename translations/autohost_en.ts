@@ -25,16 +25,16 @@
     <name>FleetPage</name>
     <message numerus="yes">
         <source>%n battle(s) crashed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n battle crashed</numerusform>
+            <numerusform>%n battles crashed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n engine install(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n engine install failed</numerusform>
+            <numerusform>%n engine installs failed</numerusform>
         </translation>
     </message>
 </context>
@@ -52,9 +52,9 @@
     <name>RemoteBackend</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no answer within %n second</numerusform>
+            <numerusform>no answer within %n seconds</numerusform>
         </translation>
     </message>
 </context>

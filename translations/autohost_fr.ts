@@ -104,19 +104,19 @@
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur</translation>
     </message>
     <message>
         <source>This autohost is in the list already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet autohost est déjà dans la liste.</translation>
     </message>
     <message>
         <source>The autohost is not connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’autohost n’est pas connecté : %1</translation>
     </message>
     <message>
         <source>The battle&apos;s files are on the machine of %1, not on this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers de la partie sont sur la machine de %1, pas sur celle-ci.</translation>
     </message>
 </context>
 <context>
@@ -522,103 +522,103 @@
     <name>ConnectDialog</name>
     <message>
         <source>Connect to autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à un autohost</translation>
     </message>
     <message>
         <source>Certificate to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de confiance</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats PEM (*.pem *.crt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Optional, e.g. Home server</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif, p. ex. Serveur maison</translation>
     </message>
     <message>
         <source>Name of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l’autohost</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte</translation>
     </message>
     <message>
         <source>Host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’hôte ou adresse IP</translation>
     </message>
     <message>
         <source>Host of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte de l’autohost</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">Port</translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Port of the admin endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Port du point d’accès d’administration</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <source>From the admin-token file in the autohost&apos;s data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Du fichier admin-token du répertoire de données de l’autohost</translation>
     </message>
     <message>
         <source>Admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d’administration</translation>
     </message>
     <message>
         <source>TLS (the autohost has adminTlsCertificate set)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (adminTlsCertificate est défini sur l’autohost)</translation>
     </message>
     <message>
         <source>Use TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser TLS</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat</translation>
     </message>
     <message>
         <source>Optional: a self-signed autohost&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif : certificat auto-signé de l’autohost</translation>
     </message>
     <message>
         <source>Certificate file to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de certificat de confiance</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Choose the certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier de certificat</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Connect to the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à l’autohost</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -986,133 +986,133 @@
     <name>FleetPage</name>
     <message>
         <source>Attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">Connexion…</translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Token refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton refusé</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Injoignable</translation>
     </message>
     <message>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté</translation>
     </message>
     <message>
         <source>Local mode</source>
-        <translation type="unfinished">Mode local</translation>
+        <translation>Mode local</translation>
     </message>
     <message>
         <source>Connected to the lobby</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté au lobby</translation>
     </message>
     <message>
         <source>Lobby: retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby : nouvel essai</translation>
     </message>
     <message>
         <source>Lobby: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby : inconnu</translation>
     </message>
     <message>
         <source>Lobby: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby : connexion</translation>
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohosts</translation>
     </message>
     <message>
         <source>Connect to autohost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à un autohost…</translation>
     </message>
     <message>
         <source>Connect to a remote autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à un autohost distant</translation>
     </message>
     <message>
         <source>Watch and steer autohosts that run elsewhere (headless on a server) through their admin endpoint. The list is kept for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Surveillez et pilotez des autohosts qui tournent ailleurs (sans interface, sur un serveur) via leur point d’accès d’administration. La liste est conservée pour le prochain lancement.</translation>
     </message>
     <message>
         <source>Autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost %1</translation>
     </message>
     <message>
         <source>Runs in this app</source>
-        <translation type="unfinished"></translation>
+        <translation>Tourne dans cette application</translation>
     </message>
     <message>
         <source>battles running</source>
-        <translation type="unfinished"></translation>
+        <translation>parties en cours</translation>
     </message>
     <message>
         <source>draining</source>
-        <translation type="unfinished"></translation>
+        <translation>en suspension</translation>
     </message>
     <message>
         <source>battles accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>parties acceptées</translation>
     </message>
     <message numerus="yes">
         <source>%n battle(s) crashed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n partie plantée</numerusform>
+            <numerusform>%n parties plantées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n engine install(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n installation de moteur a échoué</numerusform>
+            <numerusform>%n installations de moteur ont échoué</numerusform>
         </translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Show autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l’autohost %1</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnecter</translation>
     </message>
     <message>
         <source>Reconnect to autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter à l’autohost %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove autohost %1 from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l’autohost %1 de la liste</translation>
     </message>
     <message>
         <source>Remove %1 from the list? The autohost keeps running; only this app stops watching it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de la liste ? L’autohost continue de tourner ; seule cette application cesse de le surveiller.</translation>
     </message>
     <message>
         <source>Remove autohost?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l’autohost ?</translation>
     </message>
 </context>
 <context>
@@ -1306,35 +1306,35 @@
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohosts</translation>
     </message>
     <message>
         <source>Autohost shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost affiché</translation>
     </message>
     <message>
         <source>The autohost every view shows</source>
-        <translation type="unfinished"></translation>
+        <translation>L’autohost que montrent toutes les vues</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>%1 refused the token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé le jeton : %2</translation>
     </message>
     <message>
         <source>No link to %1: %2. Showing its last known state; trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune connexion à %1 : %2. Affichage de son dernier état connu ; nouvel essai en cours.</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnecter</translation>
     </message>
     <message>
         <source>Reconnect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter à %1</translation>
     </message>
 </context>
 <context>
@@ -1555,85 +1555,85 @@
     <name>RemoteBackend</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>pas de réponse en %n seconde</numerusform>
+            <numerusform>pas de réponse en %n secondes</numerusform>
         </translation>
     </message>
     <message>
         <source>The link to the autohost was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à l’autohost a été fermée.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
     </message>
     <message>
         <source>The link to the autohost was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à l’autohost a été perdue.</translation>
     </message>
     <message>
         <source>%1 refused the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé le jeton.</translation>
     </message>
     <message>
         <source>%1 refuses this computer for a while after too many wrong tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refuse cet ordinateur pendant un moment après trop de jetons erronés.</translation>
     </message>
     <message>
         <source>%1 is no autohost admin endpoint (it answered HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas le point d’accès d’administration d’un autohost (réponse HTTP %2).</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de %1 n’est pas approuvé : %2</translation>
     </message>
     <message>
         <source>closed by the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>fermée par l’autohost</translation>
     </message>
     <message>
         <source>The link to %1 was lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à %1 a été perdue : %2</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre %1 : %2</translation>
     </message>
     <message>
         <source>the connection was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion a été fermée</translation>
     </message>
     <message>
         <source>Not attached to the autohost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas connecté à l’autohost.</translation>
     </message>
 </context>
 <context>
     <name>SavedAutohosts</name>
     <message>
         <source>Name the machine the autohost runs on: a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez la machine sur laquelle tourne l’autohost : un nom d’hôte ou une adresse IP.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est ni un nom d’hôte ni une adresse IP.</translation>
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>The token has no spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton ne doit contenir ni espaces ni caractères de contrôle.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être lu.</translation>
     </message>
     <message>
         <source>A certificate is only used with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un certificat ne sert qu’avec TLS.</translation>
     </message>
 </context>
 <context>

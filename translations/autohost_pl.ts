@@ -104,19 +104,19 @@
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten komputer</translation>
     </message>
     <message>
         <source>This autohost is in the list already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten autohost jest już na liście.</translation>
     </message>
     <message>
         <source>The autohost is not connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost nie jest połączony: %1</translation>
     </message>
     <message>
         <source>The battle&apos;s files are on the machine of %1, not on this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki bitwy są na komputerze %1, nie na tym.</translation>
     </message>
 </context>
 <context>
@@ -522,103 +522,103 @@
     <name>ConnectDialog</name>
     <message>
         <source>Connect to autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz z autohostem</translation>
     </message>
     <message>
         <source>Certificate to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaufany certyfikat</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikaty PEM (*.pem *.crt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>Optional, e.g. Home server</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcjonalnie, np. Serwer domowy</translation>
     </message>
     <message>
         <source>Name of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa autohosta</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa hosta lub adres IP</translation>
     </message>
     <message>
         <source>Host of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Host autohosta</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">Port</translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Port of the admin endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Port punktu administracyjnego</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>From the admin-token file in the autohost&apos;s data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Z pliku admin-token w katalogu danych autohosta</translation>
     </message>
     <message>
         <source>Admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token administracyjny</translation>
     </message>
     <message>
         <source>TLS (the autohost has adminTlsCertificate set)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (autohost ma ustawione adminTlsCertificate)</translation>
     </message>
     <message>
         <source>Use TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Użyj TLS</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikat</translation>
     </message>
     <message>
         <source>Optional: a self-signed autohost&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcjonalnie: samopodpisany certyfikat autohosta</translation>
     </message>
     <message>
         <source>Certificate file to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Plik zaufanego certyfikatu</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przeglądaj…</translation>
     </message>
     <message>
         <source>Choose the certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz plik certyfikatu</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz</translation>
     </message>
     <message>
         <source>Connect to the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz z autohostem</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
 </context>
 <context>
@@ -988,135 +988,135 @@
     <name>FleetPage</name>
     <message>
         <source>Attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączono</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponowne łączenie…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">Łączenie…</translation>
+        <translation>Łączenie…</translation>
     </message>
     <message>
         <source>Token refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Token odrzucony</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieosiągalny</translation>
     </message>
     <message>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozłączono</translation>
     </message>
     <message>
         <source>Local mode</source>
-        <translation type="unfinished">Tryb lokalny</translation>
+        <translation>Tryb lokalny</translation>
     </message>
     <message>
         <source>Connected to the lobby</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączono z lobby</translation>
     </message>
     <message>
         <source>Lobby: retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby: ponowna próba</translation>
     </message>
     <message>
         <source>Lobby: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby: stan nieznany</translation>
     </message>
     <message>
         <source>Lobby: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Lobby: łączenie</translation>
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohosty</translation>
     </message>
     <message>
         <source>Connect to autohost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz z autohostem…</translation>
     </message>
     <message>
         <source>Connect to a remote autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz ze zdalnym autohostem</translation>
     </message>
     <message>
         <source>Watch and steer autohosts that run elsewhere (headless on a server) through their admin endpoint. The list is kept for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obserwuj autohosty działające gdzie indziej (bez interfejsu, na serwerze) i steruj nimi przez ich punkt administracyjny. Lista zostaje zachowana do następnego uruchomienia.</translation>
     </message>
     <message>
         <source>Autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost %1</translation>
     </message>
     <message>
         <source>Runs in this app</source>
-        <translation type="unfinished"></translation>
+        <translation>Działa w tej aplikacji</translation>
     </message>
     <message>
         <source>battles running</source>
-        <translation type="unfinished"></translation>
+        <translation>trwające bitwy</translation>
     </message>
     <message>
         <source>draining</source>
-        <translation type="unfinished"></translation>
+        <translation>wygaszanie</translation>
     </message>
     <message>
         <source>battles accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>przyjmowane bitwy</translation>
     </message>
     <message numerus="yes">
         <source>%n battle(s) crashed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bitwa uległa awarii</numerusform>
+            <numerusform>%n bitwy uległy awarii</numerusform>
+            <numerusform>%n bitew uległo awarii</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n engine install(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n instalacja silnika nie powiodła się</numerusform>
+            <numerusform>%n instalacje silnika nie powiodły się</numerusform>
+            <numerusform>%n instalacji silnika nie powiodło się</numerusform>
         </translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyświetlany</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz</translation>
     </message>
     <message>
         <source>Show autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż autohost %1</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz ponownie</translation>
     </message>
     <message>
         <source>Reconnect to autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz ponownie z autohostem %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Remove autohost %1 from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń autohost %1 z listy</translation>
     </message>
     <message>
         <source>Remove %1 from the list? The autohost keeps running; only this app stops watching it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć %1 z listy? Autohost nadal działa; tylko ta aplikacja przestaje go obserwować.</translation>
     </message>
     <message>
         <source>Remove autohost?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć autohost?</translation>
     </message>
 </context>
 <context>
@@ -1311,35 +1311,35 @@
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohosty</translation>
     </message>
     <message>
         <source>Autohost shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyświetlany autohost</translation>
     </message>
     <message>
         <source>The autohost every view shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Autohost pokazywany we wszystkich widokach</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Łączenie z %1…</translation>
     </message>
     <message>
         <source>%1 refused the token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 odrzucił token: %2</translation>
     </message>
     <message>
         <source>No link to %1: %2. Showing its last known state; trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak połączenia z %1: %2. Wyświetlany jest ostatni znany stan; trwa ponowna próba.</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz ponownie</translation>
     </message>
     <message>
         <source>Reconnect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz ponownie z %1</translation>
     </message>
 </context>
 <context>
@@ -1560,86 +1560,86 @@
     <name>RemoteBackend</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>brak odpowiedzi w ciągu %n sekundy</numerusform>
+            <numerusform>brak odpowiedzi w ciągu %n sekund</numerusform>
+            <numerusform>brak odpowiedzi w ciągu %n sekund</numerusform>
         </translation>
     </message>
     <message>
         <source>The link to the autohost was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenie z autohostem zostało zamknięte.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nie zawiera certyfikatu PEM.</translation>
     </message>
     <message>
         <source>The link to the autohost was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie z autohostem.</translation>
     </message>
     <message>
         <source>%1 refused the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 odrzucił token.</translation>
     </message>
     <message>
         <source>%1 refuses this computer for a while after too many wrong tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 odrzuca ten komputer przez pewien czas po zbyt wielu błędnych tokenach.</translation>
     </message>
     <message>
         <source>%1 is no autohost admin endpoint (it answered HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nie jest punktem administracyjnym autohosta (odpowiedź HTTP %2).</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikat %1 nie jest zaufany: %2</translation>
     </message>
     <message>
         <source>closed by the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>zamknięte przez autohost</translation>
     </message>
     <message>
         <source>The link to %1 was lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie z %1: %2</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można połączyć się z %1: %2</translation>
     </message>
     <message>
         <source>the connection was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>połączenie zostało zamknięte</translation>
     </message>
     <message>
         <source>Not attached to the autohost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak połączenia z autohostem.</translation>
     </message>
 </context>
 <context>
     <name>SavedAutohosts</name>
     <message>
         <source>Name the machine the autohost runs on: a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj komputer, na którym działa autohost: nazwę hosta lub adres IP.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest nazwą hosta ani adresem IP.</translation>
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port musi mieścić się w zakresie od 1 do 65535.</translation>
     </message>
     <message>
         <source>The token has no spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token nie może zawierać spacji ani znaków sterujących.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać %1.</translation>
     </message>
     <message>
         <source>A certificate is only used with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikat jest używany tylko z TLS.</translation>
     </message>
 </context>
 <context>

@@ -104,19 +104,19 @@
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот компьютер</translation>
     </message>
     <message>
         <source>This autohost is in the list already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот автохост уже есть в списке.</translation>
     </message>
     <message>
         <source>The autohost is not connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Автохост не подключён: %1</translation>
     </message>
     <message>
         <source>The battle&apos;s files are on the machine of %1, not on this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы боя находятся на компьютере %1, а не на этом.</translation>
     </message>
 </context>
 <context>
@@ -522,103 +522,103 @@
     <name>ConnectDialog</name>
     <message>
         <source>Connect to autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключиться к автохосту</translation>
     </message>
     <message>
         <source>Certificate to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Доверенный сертификат</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификаты PEM (*.pem *.crt)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Все файлы (*)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Название</translation>
     </message>
     <message>
         <source>Optional, e.g. Home server</source>
-        <translation type="unfinished"></translation>
+        <translation>Необязательно, например Домашний сервер</translation>
     </message>
     <message>
         <source>Name of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Название автохоста</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Хост</translation>
     </message>
     <message>
         <source>Host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя хоста или IP-адрес</translation>
     </message>
     <message>
         <source>Host of the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Хост автохоста</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">Порт</translation>
+        <translation>Порт</translation>
     </message>
     <message>
         <source>Port of the admin endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Порт административной точки доступа</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен</translation>
     </message>
     <message>
         <source>From the admin-token file in the autohost&apos;s data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Из файла admin-token в каталоге данных автохоста</translation>
     </message>
     <message>
         <source>Admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>Административный токен</translation>
     </message>
     <message>
         <source>TLS (the autohost has adminTlsCertificate set)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (у автохоста задан adminTlsCertificate)</translation>
     </message>
     <message>
         <source>Use TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовать TLS</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат</translation>
     </message>
     <message>
         <source>Optional: a self-signed autohost&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Необязательно: самоподписанный сертификат автохоста</translation>
     </message>
     <message>
         <source>Certificate file to trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл доверенного сертификата</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обзор…</translation>
     </message>
     <message>
         <source>Choose the certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать файл сертификата</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключиться</translation>
     </message>
     <message>
         <source>Connect to the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключиться к автохосту</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -988,135 +988,135 @@
     <name>FleetPage</name>
     <message>
         <source>Attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключено</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Переподключение…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">Подключение…</translation>
+        <translation>Подключение…</translation>
     </message>
     <message>
         <source>Token refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен отклонён</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Недоступен</translation>
     </message>
     <message>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Отключено</translation>
     </message>
     <message>
         <source>Local mode</source>
-        <translation type="unfinished">Локальный режим</translation>
+        <translation>Локальный режим</translation>
     </message>
     <message>
         <source>Connected to the lobby</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключено к лобби</translation>
     </message>
     <message>
         <source>Lobby: retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Лобби: повтор</translation>
     </message>
     <message>
         <source>Lobby: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Лобби: неизвестно</translation>
     </message>
     <message>
         <source>Lobby: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Лобби: подключение</translation>
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Автохосты</translation>
     </message>
     <message>
         <source>Connect to autohost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключиться к автохосту…</translation>
     </message>
     <message>
         <source>Connect to a remote autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключиться к удалённому автохосту</translation>
     </message>
     <message>
         <source>Watch and steer autohosts that run elsewhere (headless on a server) through their admin endpoint. The list is kept for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Наблюдайте за автохостами, работающими в другом месте (без интерфейса, на сервере), и управляйте ими через их административную точку доступа. Список сохраняется до следующего запуска.</translation>
     </message>
     <message>
         <source>Autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Автохост %1</translation>
     </message>
     <message>
         <source>Runs in this app</source>
-        <translation type="unfinished"></translation>
+        <translation>Работает в этом приложении</translation>
     </message>
     <message>
         <source>battles running</source>
-        <translation type="unfinished"></translation>
+        <translation>идущие бои</translation>
     </message>
     <message>
         <source>draining</source>
-        <translation type="unfinished"></translation>
+        <translation>вывод из работы</translation>
     </message>
     <message>
         <source>battles accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>принимаемые бои</translation>
     </message>
     <message numerus="yes">
         <source>%n battle(s) crashed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n бой завершился сбоем</numerusform>
+            <numerusform>%n боя завершились сбоем</numerusform>
+            <numerusform>%n боёв завершились сбоем</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n engine install(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n установка движка не удалась</numerusform>
+            <numerusform>%n установки движка не удались</numerusform>
+            <numerusform>%n установок движка не удалось</numerusform>
         </translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Показан</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Show autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать автохост %1</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Переподключиться</translation>
     </message>
     <message>
         <source>Reconnect to autohost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Переподключиться к автохосту %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Remove autohost %1 from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить автохост %1 из списка</translation>
     </message>
     <message>
         <source>Remove %1 from the list? The autohost keeps running; only this app stops watching it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить %1 из списка? Автохост продолжит работать; только это приложение перестанет за ним следить.</translation>
     </message>
     <message>
         <source>Remove autohost?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить автохост?</translation>
     </message>
 </context>
 <context>
@@ -1311,35 +1311,35 @@
     </message>
     <message>
         <source>Autohosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Автохосты</translation>
     </message>
     <message>
         <source>Autohost shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Показываемый автохост</translation>
     </message>
     <message>
         <source>The autohost every view shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Автохост, показываемый во всех разделах</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение к %1…</translation>
     </message>
     <message>
         <source>%1 refused the token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отклонил токен: %2</translation>
     </message>
     <message>
         <source>No link to %1: %2. Showing its last known state; trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет соединения с %1: %2. Показано последнее известное состояние; повторная попытка.</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Переподключиться</translation>
     </message>
     <message>
         <source>Reconnect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Переподключиться к %1</translation>
     </message>
 </context>
 <context>
@@ -1560,86 +1560,86 @@
     <name>RemoteBackend</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>нет ответа за %n секунду</numerusform>
+            <numerusform>нет ответа за %n секунды</numerusform>
+            <numerusform>нет ответа за %n секунд</numerusform>
         </translation>
     </message>
     <message>
         <source>The link to the autohost was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с автохостом закрыто.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не содержит сертификата PEM.</translation>
     </message>
     <message>
         <source>The link to the autohost was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с автохостом потеряно.</translation>
     </message>
     <message>
         <source>%1 refused the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отклонил токен.</translation>
     </message>
     <message>
         <source>%1 refuses this computer for a while after too many wrong tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 временно не принимает этот компьютер после слишком большого числа неверных токенов.</translation>
     </message>
     <message>
         <source>%1 is no autohost admin endpoint (it answered HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не административная точка доступа автохоста (ответ HTTP %2).</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат %1 не является доверенным: %2</translation>
     </message>
     <message>
         <source>closed by the autohost</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыто автохостом</translation>
     </message>
     <message>
         <source>The link to %1 was lost: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с %1 потеряно: %2</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся связаться с %1: %2</translation>
     </message>
     <message>
         <source>the connection was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>соединение закрыто</translation>
     </message>
     <message>
         <source>Not attached to the autohost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет подключения к автохосту.</translation>
     </message>
 </context>
 <context>
     <name>SavedAutohosts</name>
     <message>
         <source>Name the machine the autohost runs on: a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите машину, на которой работает автохост: имя хоста или IP-адрес.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не имя хоста и не IP-адрес.</translation>
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Порт должен быть от 1 до 65535.</translation>
     </message>
     <message>
         <source>The token has no spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен не должен содержать пробелов и управляющих символов.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать %1.</translation>
     </message>
     <message>
         <source>A certificate is only used with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат используется только с TLS.</translation>
     </message>
 </context>
 <context>
