@@ -48,7 +48,7 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
     m_battleFilter->setSourceModel(m_mirror->battles());
     if (service->config().localMode())
     {
-        m_localBattle = new LocalBattleForm(service, this);
+        m_localBattle = new LocalBattleForm(m_mirror, this);
     }
     connect(m_mirror, &HostMirror::hostChanged, this, &AppController::hostChanged);
     connect(m_mirror, &HostMirror::connectionChanged, this,
