@@ -54,6 +54,7 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
     , m_updates(microseconds(config.maxUpdatesSubscriptionAgeSeconds))
     , m_installer(installerSettings(config), &m_engines, &m_network)
     , m_battles(config, &m_engines, &m_updates)
+    , m_content(config.engineDataDirs)
 {
     m_statusTimer.setSingleShot(true);
     m_statusTimer.setInterval(0);

@@ -12,6 +12,7 @@
 #include "config/config.h"
 #include "engine/enginecatalog.h"
 #include "engine/engineinstaller.h"
+#include "local/contentcatalog.h"
 #include "net/tachyonclient.h"
 #include "updates/updatebuffer.h"
 
@@ -46,6 +47,8 @@ public:
     BattleManager *battles() { return &m_battles; }
     EngineCatalog *engines() { return &m_engines; }
     EngineInstaller *installer() { return &m_installer; }
+    // The games and maps in the data directories (engineDataDirs and the engine's own), for local battles.
+    ContentCatalog *content() { return &m_content; }
     UpdateBuffer *updates() { return &m_updates; }
     TachyonClient *client() { return m_client; } // null in local mode
     // The server's user count from system/serverStats, if it answered.
@@ -94,6 +97,7 @@ private:
     UpdateBuffer m_updates;
     EngineInstaller m_installer;
     BattleManager m_battles;
+    ContentCatalog m_content;
     TachyonClient *m_client = nullptr;
     QTimer m_statusTimer;
     QTimer m_serverStatsTimer;

@@ -51,10 +51,6 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
     m_fleet->add(tr("This computer"), {}, new LocalBackend(m_state, m_control), true);
     m_ownMirror = m_fleet->mirror(0);
     connect(m_ownMirror, &HostMirror::capacityChanged, this, &AppController::inProcessBattlesChanged);
-    if (service->config().localMode())
-    {
-        m_localBattle = new LocalBattleForm(service, this);
-    }
     connect(service, &AutohostService::finished, this,
             [this]
             {
@@ -222,7 +218,18 @@ int AppController::inProcessBattles() const
 
 LocalBattleForm *AppController::localBattle() const
 {
-    return m_mirror == m_ownMirror ? m_localBattle : nullptr;
+    if (!m_mirror || !m_mirror->localMode())
+    {
+        return nullptr;
+    }
+    // One form per autohost, kept while the app runs: switching away and back keeps what was typed.
+    QPointer<LocalBattleForm> &form = m_forms[m_mirror];
+    if (!form)
+    {
+        form = new LocalBattleForm(m_mirror, m_mirror);
+        QQmlEngine::setObjectOwnership(form, QQmlEngine::CppOwnership);
+    }
+    return form;
 }
 
 AppController::~AppController()

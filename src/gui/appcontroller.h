@@ -75,7 +75,7 @@ class AppController : public QObject
     Q_PROPERTY(ConfigEditor *settings READ settings CONSTANT)
     Q_PROPERTY(LogModel *log READ log NOTIFY currentHostChanged)
     // Local mode only (null with a lobby server): the form that starts battles on the autohost shown.
-    Q_PROPERTY(LocalBattleForm *localBattle READ localBattle NOTIFY currentHostChanged)
+    Q_PROPERTY(LocalBattleForm *localBattle READ localBattle NOTIFY hostChanged)
     // The address players connect to.
     Q_PROPERTY(QString hostAddress READ hostAddress NOTIFY hostChanged)
 
@@ -233,7 +233,8 @@ private:
     QList<QMetaObject::Connection> m_mirrorConnections;
     BattleFilterModel *m_battleFilter;
     ConfigEditor *m_settings;
-    LocalBattleForm *m_localBattle = nullptr;
+    // The new-battle form of each autohost in local mode, made when first shown.
+    mutable QHash<const HostMirror *, QPointer<LocalBattleForm>> m_forms;
     UiPreferences m_preferences;
     QString m_autohostsFile;
     QPointer<QJSEngine> m_jsEngine;

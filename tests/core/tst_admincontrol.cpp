@@ -1,3 +1,4 @@
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "admin/admincontrol.h"
@@ -6,6 +7,7 @@
 #include "adminstreamserver.h"
 #include "logrecorder.h"
 #include "servicetesthost.h"
+#include "testcontent.h"
 #include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -18,6 +20,7 @@ class TestAdminControl : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_content; // the host's data directory (engineDataDirs)
     std::unique_ptr<ServiceTestHost> m_host;
     std::unique_ptr<LogRecorder> m_recorder;
     std::unique_ptr<HostState> m_state;
@@ -62,7 +65,9 @@ private:
 private slots:
     void initTestCase()
     {
-        m_host = std::make_unique<ServiceTestHost>(QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY(m_content.isValid());
+        m_host = std::make_unique<ServiceTestHost>(QStringLiteral(FAKE_ENGINE_PATH), [this](Config &config)
+                                                   { config.engineDataDirs = {m_content.path()}; });
         QVERIFY2(m_host->problem().isEmpty(), qPrintable(m_host->problem()));
         m_recorder = std::make_unique<LogRecorder>();
         m_state = std::make_unique<HostState>(&m_host->service(), m_recorder.get());
@@ -91,7 +96,7 @@ private slots:
         QCOMPARE(AdminControl::actions(),
                  (QStringList{u"kill"_s, u"kick"_s, u"spec"_s, u"mute"_s, u"addPlayer"_s, u"sendMessage"_s,
                               u"sendCommand"_s, u"installEngine"_s, u"drain"_s, u"startLocalBattle"_s,
-                              u"feed"_s, u"log"_s}));
+                              u"scanContent"_s, u"feed"_s, u"log"_s}));
     }
 
     void battleActionsReachTheEngine()
@@ -363,6 +368,61 @@ private slots:
         }
         QVERIFY(succeeded(m_client->control(u"kill"_s, Json{{"battleId", toStdString(uuidText(id))}})));
         QTRY_VERIFY_WITH_TIMEOUT(!m_host->service().battles()->find(id).ok(), 10000);
+    }
+
+    // The client's snapshot started the first reading of the data directory, before the content was there;
+    // scanContent reads it again: "scanning" before the result, the content after.
+    void scanContentReadsTheDataDirectoriesAgain()
+    {
+        const auto lastLocalBattle = [this]
+        {
+            return m_client->events("localBattle").constLast();
+        };
+        QTRY_VERIFY(!m_client->events("localBattle").isEmpty() && !lastLocalBattle().value("scanning", true));
+        QVERIFY(TestContent::write(m_content.path()));
+        const auto hasGame = [](const Json &localBattle)
+        {
+            const Json &games = localBattle.at("games");
+            return std::find(games.begin(), games.end(), Json(TestContent::GameName)) != games.end();
+        };
+        QVERIFY(!hasGame(lastLocalBattle()));
+
+        const qsizetype before = m_client->frames().size();
+        const std::string id = m_client->sendControl(u"scanContent"_s, std::nullopt);
+        const Json result = m_client->waitForResult(id);
+        QVERIFY2(succeeded(result), qPrintable(describe(result)));
+        QCOMPARE(dumpJson(result.at("data")), std::string("{}"));
+        const QList<Json> frames = m_client->frames().mid(before);
+        const auto answered =
+            std::find_if(frames.begin(), frames.end(),
+                         [](const Json &frame) { return frame.value("type", "") == "result"; });
+        QVERIFY(std::any_of(frames.begin(), answered,
+                            [](const Json &frame) {
+                                return frame.value("event", "") == "localBattle" &&
+                                       frame.at("data").value("scanning", false);
+                            }));
+
+        // The first localBattle event after the result that tells the scan's end.
+        const auto scanned = [this, before]
+        {
+            const QList<Json> frames = m_client->frames().mid(before);
+            const auto result =
+                std::find_if(frames.begin(), frames.end(),
+                             [](const Json &frame) { return frame.value("type", "") == "result"; });
+            const auto end = std::find_if(result, frames.end(),
+                                          [](const Json &frame) {
+                                              return frame.value("event", "") == "localBattle" &&
+                                                     !frame.at("data").value("scanning", true);
+                                          });
+            return end == frames.end() ? Json() : end->at("data");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned().is_null(), 10000);
+        const Json done = scanned();
+        QVERIFY2(hasGame(done), qPrintable(describe(done)));
+        QVERIFY(std::find(done.at("maps").begin(), done.at("maps").end(), Json(TestContent::MapName)) !=
+                done.at("maps").end());
+        // The state a new client gets has it too.
+        QVERIFY(hasGame(m_state->snapshot().at("localBattle")));
     }
 
     void feedReadsABattlesUpdates()

@@ -4,15 +4,49 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "admin/admincontrol.h"
+#include "admin/hoststate.h"
+#include "autohostprocess.h"
 #include "autohostservice.h"
+#include "backend/hostmirror.h"
+#include "backend/localbackend.h"
+#include "backend/remotebackend.h"
 #include "local/localbattleform.h"
 #include "testcontent.h"
 #include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
-// The local battle form over a real AutohostService in local mode: battles run the fake engine (installed as
-// engine versions) and, in the last test, Debian's real spring-dedicated.
+namespace
+{
+// An autohost in this process as the desktop app has it: the service, its HostState and AdminControl behind
+// a LocalBackend, shown by a HostMirror that the form works over. The service is started and the mirror
+// attached.
+struct LocalHost
+{
+    explicit LocalHost(const Config &config)
+        : service(config)
+        , state(&service)
+        , control(&service)
+        , backend(&state, &control)
+        , mirror(&backend)
+    {
+        state.setBatchInterval(0);
+        service.start();
+        backend.attach();
+    }
+
+    AutohostService service;
+    HostState state;
+    AdminControl control;
+    LocalBackend backend;
+    HostMirror mirror;
+};
+} // namespace
+
+// The local battle form over a HostMirror: of a real AutohostService in local mode in this process (through
+// LocalBackend), whose battles run the fake engine (installed as engine versions) and, in one test, Debian's
+// real spring-dedicated; and of the headless program in a process of its own (through RemoteBackend).
 class TestLocalBattleForm : public QObject
 {
     Q_OBJECT
@@ -49,6 +83,28 @@ private:
                QFile::link(QStringLiteral(FAKE_ENGINE_PATH), dir + u"/spring-dedicated"_s);
     }
 
+    // The headless program in local mode with its admin endpoint on loopback; the endpoint's port, or 0.
+    static quint16 startRemote(AutohostProcess &process, const QByteArray &token)
+    {
+        // Without a tachyonServer the (valid) server port is never used.
+        if (!process.problem().isEmpty() ||
+            !process.start(8200, u"127.0.0.1:0"_s,
+                           {{"tachyonServer", ""}, {"adminToken", token.toStdString()}}))
+        {
+            return 0;
+        }
+        return process.waitForAdminPort();
+    }
+
+    static RemoteBackend::Settings remoteSettings(quint16 port, const QByteArray &token)
+    {
+        RemoteBackend::Settings settings;
+        settings.host = u"127.0.0.1"_s;
+        settings.port = port;
+        settings.token = token;
+        return settings;
+    }
+
     static void stopAll(AutohostService &service)
     {
         QSignalSpy finished(&service, &AutohostService::finished);
@@ -76,9 +132,8 @@ private slots:
 
     void defaults()
     {
-        AutohostService service(config());
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        LocalBattleForm form(&host.mirror);
         QCOMPARE(form.availableEngines(), QStringList{QString::fromLatin1(OlderEngine)});
         QCOMPARE(form.engineVersion(), QString::fromLatin1(OlderEngine));
         QCOMPARE(form.startPosType(), u"chooseInGame"_s);
@@ -92,10 +147,37 @@ private slots:
         // The players the form opens with are valid: only what the operator must pick is missing.
         QVERIFY(!form.validate());
         QCOMPARE(form.errors().keys(), QStringList({u"gameName"_s, u"mapName"_s}));
-        // The content of the configured data directory turns up as suggestions.
+        // The content of the host's configured data directory turns up as suggestions.
         QTRY_VERIFY_WITH_TIMEOUT(form.games().contains(QString::fromLatin1(TestContent::GameName)), 10000);
         QVERIFY(form.maps().contains(QString::fromLatin1(TestContent::MapName)));
         QVERIFY(!form.scanning());
+        QCOMPARE(form.games(), host.mirror.games());
+    }
+
+    // The host reads its data directories again when the form asks; the form scans nothing itself.
+    void scanContentAsksTheHost()
+    {
+        QTemporaryDir content;
+        QVERIFY(content.isValid());
+        Config settings = config();
+        settings.engineDataDirs = {content.path()};
+        LocalHost host(settings);
+        LocalBattleForm form(&host.mirror);
+        QTRY_VERIFY_WITH_TIMEOUT(!form.scanning(), 10000);
+        QVERIFY(!form.games().contains(QString::fromLatin1(TestContent::GameName)));
+        QVERIFY(TestContent::write(content.path()));
+        QTest::qWait(100);
+        QVERIFY(!form.games().contains(QString::fromLatin1(TestContent::GameName)));
+
+        QSignalSpy scanning(&form, &LocalBattleForm::scanningChanged);
+        QSignalSpy contentChanged(&form, &LocalBattleForm::contentChanged);
+        form.scanContent();
+        QVERIFY(form.scanning());
+        QTRY_VERIFY_WITH_TIMEOUT(form.games().contains(QString::fromLatin1(TestContent::GameName)), 10000);
+        QVERIFY(form.maps().contains(QString::fromLatin1(TestContent::MapName)));
+        QTRY_VERIFY(!form.scanning());
+        QCOMPARE(scanning.count(), 2);
+        QCOMPARE(contentChanged.count(), 1);
     }
 
     void engineFollowsTheNewestUntilChosen()
@@ -104,9 +186,8 @@ private slots:
         QVERIFY(installFakeEngine(engines.path(), QString::fromLatin1(OlderEngine)));
         Config settings = config();
         settings.enginesDir = engines.path();
-        AutohostService service(settings);
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(settings);
+        LocalBattleForm form(&host.mirror);
         QSignalSpy available(&form, &LocalBattleForm::availableEnginesChanged);
         QCOMPARE(form.engineVersion(), QString::fromLatin1(OlderEngine));
 
@@ -126,8 +207,8 @@ private slots:
 
     void editingAllyTeams()
     {
-        AutohostService service(config());
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        LocalBattleForm form(&host.mirror);
         QSignalSpy changed(&form, &LocalBattleForm::allyTeamsChanged);
         form.addAllyTeam();
         QCOMPARE(form.allyTeams(), QStringList({u"Player1"_s, u"Player2"_s, QString()}));
@@ -147,8 +228,8 @@ private slots:
 
     void startPosTypes()
     {
-        AutohostService service(config());
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        LocalBattleForm form(&host.mirror);
         const QList<QPair<QString, StartPosType>> types = {{u"fixed"_s, StartPosType::Fixed},
                                                            {u"random"_s, StartPosType::Random},
                                                            {u"chooseBeforeGame"_s, StartPosType::BeforeGame},
@@ -187,75 +268,13 @@ private slots:
         QCOMPARE(LocalBattleForm::splitNames(text), names);
     }
 
-    void newestVersion_data()
-    {
-        QTest::addColumn<QStringList>("versions");
-        QTest::addColumn<QString>("newest");
-        QTest::newRow("none") << QStringList() << QString();
-        QTest::newRow("numbers, not text")
-            << QStringList({u"99.1"_s, u"106.0"_s, u"105.1.1-2590-gb9462a0 BAR105"_s}) << u"106.0"_s;
-        QTest::newRow("Recoil's dates")
-            << QStringList({u"2025.04.08"_s, u"106.0"_s, u"2025.10.1"_s}) << u"2025.10.1"_s;
-        QTest::newRow("same numbers, then text")
-            << QStringList({u"105.1.1-2590-gb9462a0 BAR105"_s, u"105.1.1-2511-g747f18b BAR105"_s})
-            << u"105.1.1-2590-gb9462a0 BAR105"_s;
-    }
-
-    void newestVersion()
-    {
-        QFETCH(QStringList, versions);
-        QFETCH(QString, newest);
-        QCOMPARE(LocalBattleForm::newestVersion(versions), newest);
-    }
-
-    void hostAddress_data()
-    {
-        QTest::addColumn<QString>("hostingIp");
-        QTest::addColumn<QString>("bindIp");
-        QTest::addColumn<QStringList>("machine");
-        QTest::addColumn<QString>("host");
-        const QStringList machine = {u"::1"_s,         u"127.0.0.1"_s,    u"169.254.3.4"_s, u"fe80::1"_s,
-                                     u"2001:db8::5"_s, u"192.168.1.20"_s, u"10.0.0.3"_s};
-        QTest::newRow("hostingIP wins") << u"203.0.113.9"_s << u"127.0.0.1"_s << machine << u"203.0.113.9"_s;
-        QTest::newRow("a specific bind address") << QString() << u"10.0.0.3"_s << machine << u"10.0.0.3"_s;
-        QTest::newRow("bound to loopback only") << QString() << u"127.0.0.1"_s << machine << u"127.0.0.1"_s;
-        QTest::newRow("first usable IPv4") << QString() << u"0.0.0.0"_s << machine << u"192.168.1.20"_s;
-        QTest::newRow("any IPv6 bind") << QString() << u"::"_s << machine << u"192.168.1.20"_s;
-        QTest::newRow("only loopback and link-local")
-            << QString() << u"0.0.0.0"_s << QStringList({u"127.0.0.1"_s, u"169.254.1.1"_s, u"fe80::2"_s})
-            << u"127.0.0.1"_s;
-        QTest::newRow("no addresses") << QString() << u"0.0.0.0"_s << QStringList() << u"127.0.0.1"_s;
-    }
-
-    void hostAddress()
-    {
-        QFETCH(QString, hostingIp);
-        QFETCH(QString, bindIp);
-        QFETCH(QStringList, machine);
-        QFETCH(QString, host);
-        QList<QHostAddress> addresses;
-        for (const QString &address : machine)
-        {
-            addresses.append(QHostAddress(address));
-        }
-        QCOMPARE(LocalBattleForm::hostAddress(hostingIp, bindIp, addresses), host);
-    }
-
-    void machineAddressesLeaveOutLoopback()
-    {
-        for (const QHostAddress &address : LocalBattleForm::machineAddresses())
-        {
-            QVERIFY2(!address.isLoopback(), qPrintable(address.toString()));
-        }
-    }
-
     void startRunsABattleAndHandsOutTheJoinData()
     {
-        AutohostService service(config());
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        AutohostService &service = host.service;
+        LocalBattleForm form(&host.mirror);
         int passwords = 0;
-        form.setPasswordSource([&passwords] { return u"secret%1"_s.arg(++passwords); });
+        host.control.setPasswordSource([&passwords] { return u"secret%1"_s.arg(++passwords); });
         fill(form);
         QSignalSpy started(&form, &LocalBattleForm::started);
         QSignalSpy failed(&form, &LocalBattleForm::startFailed);
@@ -287,6 +306,8 @@ private slots:
         QCOMPARE(result.value(u"host"_s).toString(), u"192.0.2.7"_s);
         QCOMPARE(result.value(u"port"_s).toInt(), int((*battle)->settings().endpoints.hostPort));
         QCOMPARE(result.value(u"port"_s).toInt(), m_portBase + 1);
+        QCOMPARE(result.value(u"engineVersion"_s).toString(), QString::fromLatin1(OlderEngine));
+        QCOMPARE(result.value(u"gameName"_s).toString(), u"MiniGame 1.0"_s);
         QCOMPARE(result.value(u"mapName"_s).toString(), u"MiniMap"_s);
         const QVariantList players = result.value(u"players"_s).toList();
         QCOMPARE(players.size(), 4);
@@ -314,6 +335,9 @@ private slots:
         QVERIFY(text.contains("Name = Carol;"));
         QVERIFY(text.contains("Password = secret3;"));
 
+        // The battle is a row of the mirror, as the views show it.
+        QTRY_VERIFY(host.mirror.battles()->indexOf(battleId) >= 0);
+
         // A second start is a new battle with new passwords.
         form.start();
         QVERIFY(started.wait(10000));
@@ -326,9 +350,9 @@ private slots:
 
     void invalidFormShowsErrorsAndStartsNothing()
     {
-        AutohostService service(config());
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        AutohostService &service = host.service;
+        LocalBattleForm form(&host.mirror);
         fill(form);
         form.setGameName(QString());
         form.setAllyTeams({u"Alice, Bo b"_s, u" , "_s, u"Carol"_s});
@@ -372,8 +396,8 @@ private slots:
 
     void everyProblemOfAListIsShown()
     {
-        AutohostService service(config());
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        LocalBattleForm form(&host.mirror);
         fill(form);
         form.setSpectators(u"a;b, Alice, c d"_s);
         QVERIFY(!form.validate());
@@ -385,9 +409,9 @@ private slots:
 
     void engineMustBeInstalled()
     {
-        AutohostService service(config());
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        AutohostService &service = host.service;
+        LocalBattleForm form(&host.mirror);
         fill(form);
         form.setEngineVersion(u"9.9"_s);
         QSignalSpy failed(&form, &LocalBattleForm::startFailed);
@@ -402,9 +426,9 @@ private slots:
 
     void aRefusedStartIsReported()
     {
-        AutohostService service(config(1));
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(config(1));
+        AutohostService &service = host.service;
+        LocalBattleForm form(&host.mirror);
         fill(form);
         QSignalSpy started(&form, &LocalBattleForm::started);
         QSignalSpy failed(&form, &LocalBattleForm::startFailed);
@@ -423,11 +447,84 @@ private slots:
         stopAll(service);
     }
 
+    // The host checks again: an engine that went away after the mirror last heard of the engines is refused
+    // there, and the refusal shows at the engine field.
+    void theHostsRefusalOfAFieldShowsAtTheField()
+    {
+        QTemporaryDir engines;
+        QVERIFY(installFakeEngine(engines.path(), QString::fromLatin1(OlderEngine)));
+        QVERIFY(installFakeEngine(engines.path(), QString::fromLatin1(NewerEngine)));
+        Config settings = config();
+        settings.enginesDir = engines.path();
+        LocalHost host(settings);
+        // Changes reach the mirror only with the answer of an action (which flushes them first).
+        host.state.setBatchInterval(600000);
+        LocalBattleForm form(&host.mirror);
+        fill(form);
+        form.setEngineVersion(QString::fromLatin1(NewerEngine));
+        QVERIFY(QDir(engines.filePath(QString::fromLatin1(NewerEngine))).removeRecursively());
+        host.service.engines()->rescan();
+        QCOMPARE(form.availableEngines().size(), 2);
+        QSignalSpy started(&form, &LocalBattleForm::started);
+        QSignalSpy failed(&form, &LocalBattleForm::startFailed);
+
+        form.start();
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), u"the form has errors"_s);
+        QCOMPARE(form.errors().keys(), QStringList{u"engineVersion"_s});
+        QCOMPARE(form.errors().value(u"engineVersion"_s).toString(),
+                 u"is not installed (available: %1)"_s.arg(QString::fromLatin1(OlderEngine)));
+        QCOMPARE(form.availableEngines(), QStringList{QString::fromLatin1(OlderEngine)});
+        QCOMPARE(started.count(), 0);
+        QVERIFY(!form.busy());
+        QCOMPARE(host.service.battles()->currentBattles(), 0);
+    }
+
+    void fieldErrors_data()
+    {
+        QTest::addColumn<QString>("details");
+        QTest::addColumn<bool>("mapped");
+        QTest::addColumn<QVariantMap>("errors");
+        QTest::newRow("one field") << u"data.gameName: must not be empty"_s << true
+                                   << QVariantMap{{u"gameName"_s, u"must not be empty"_s}};
+        QTest::newRow("every list")
+            << u"data.mapName: must not be empty; data.allyTeams[0][0]: \"Bo b\": must not contain white "
+               u"space; "
+               u"data.allyTeams[1]: must have at least one player; data.allyTeams[0][2]: \"x;\": must not "
+               u"contain ';'; data.spectators[0]: \"a; b\": must not contain white space; data.allyTeams: "
+               u"must have at least one ally team"_s
+            << true
+            << QVariantMap{{u"mapName"_s, u"must not be empty"_s},
+                           {u"allyTeams.0"_s, u"\"Bo b\": must not contain white space\n\"x;\": must not "
+                                              u"contain ';'"_s},
+                           {u"allyTeams.1"_s, u"must have at least one player"_s},
+                           {u"spectators"_s, u"\"a; b\": must not contain white space"_s},
+                           {u"allyTeams"_s, u"must have at least one ally team"_s}};
+        QTest::newRow("the whole data")
+            << u"data: is required"_s << true << QVariantMap{{u"form"_s, u"is required"_s}};
+        QTest::newRow("no field") << u"all 1 battle slots are in use"_s << false << QVariantMap();
+        QTest::newRow("a field the form does not have")
+            << u"data.gameName: must not be empty; data.battleId: must be a UUID"_s << false << QVariantMap();
+    }
+
+    void fieldErrors()
+    {
+        QFETCH(QString, details);
+        QFETCH(bool, mapped);
+        QFETCH(QVariantMap, errors);
+        const auto found = LocalBattleForm::fieldErrors(details);
+        QCOMPARE(found.has_value(), mapped);
+        if (found)
+        {
+            QCOMPARE(*found, errors);
+        }
+    }
+
     void aStartWhileBusyIsRefused()
     {
-        AutohostService service(config());
-        service.start();
-        LocalBattleForm form(&service);
+        LocalHost host(config());
+        AutohostService &service = host.service;
+        LocalBattleForm form(&host.mirror);
         fill(form);
         QSignalSpy started(&form, &LocalBattleForm::started);
         QSignalSpy failed(&form, &LocalBattleForm::startFailed);
@@ -439,6 +536,111 @@ private slots:
         QVERIFY(started.wait(10000));
         QCOMPARE(service.battles()->currentBattles(), 1);
         stopAll(service);
+    }
+
+    // The same form for the headless program in a process of its own, over its admin endpoint: its engine,
+    // a battle there, and the passwords it generated.
+    void startsABattleOnARemoteAutohost()
+    {
+        const QByteArray token = "form-token-0123456789";
+        AutohostProcess process(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        const quint16 port = startRemote(process, token);
+        QVERIFY2(port != 0, qPrintable(process.problem() + process.output()));
+        RemoteBackend backend(remoteSettings(port, token));
+        HostMirror mirror(&backend);
+        LocalBattleForm form(&mirror);
+        QVERIFY(form.availableEngines().isEmpty());
+        backend.attach();
+        // The fake engine, and Debian's as a system engine.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            form.availableEngines().contains(QString::fromLatin1(AutohostProcess::EngineVersion)), 10000);
+        QCOMPARE(form.availableEngines(), mirror.engineVersions());
+        QCOMPARE(form.engineVersion(), QString::fromLatin1(AutohostProcess::EngineVersion));
+        QVERIFY(mirror.localMode());
+        fill(form);
+        QSignalSpy started(&form, &LocalBattleForm::started);
+        QSignalSpy failed(&form, &LocalBattleForm::startFailed);
+
+        form.start();
+        QVERIFY(form.busy());
+        QVERIFY2(started.wait(10000),
+                 qPrintable(failed.isEmpty() ? process.output() : failed.at(0).at(0).toString()));
+        QVERIFY(!form.busy());
+        const QString battleId = started.at(0).at(0).toString();
+        const QVariantMap result = form.lastResult();
+        QCOMPARE(result.value(u"battleId"_s).toString(), battleId);
+        QCOMPARE(result.value(u"host"_s).toString(), u"192.0.2.10"_s);
+        QVERIFY(result.value(u"port"_s).toInt() > 0);
+        QCOMPARE(result.value(u"engineVersion"_s).toString(),
+                 QString::fromLatin1(AutohostProcess::EngineVersion));
+        QCOMPARE(result.value(u"gameName"_s).toString(), QString::fromLatin1(TestContent::GameName));
+        const QVariantList players = result.value(u"players"_s).toList();
+        QStringList names;
+        for (const QVariant &player : players)
+        {
+            names.append(player.toMap().value(u"name"_s).toString());
+        }
+        QCOMPARE(names, QStringList({u"Alice"_s, u"Bob"_s, u"Carol"_s, u"Dave"_s}));
+        QCOMPARE(players.at(2).toMap().value(u"allyTeam"_s), QVariant(1));
+        QCOMPARE(players.at(3).toMap().value(u"allyTeam"_s), QVariant(-1));
+        QCOMPARE(players.at(3).toMap().value(u"spectator"_s), QVariant(true));
+
+        // The passwords are the host's: its players table has the same.
+        QTRY_VERIFY(mirror.players(battleId) && mirror.players(battleId)->count() == 4);
+        MirrorPlayerModel *table = mirror.players(battleId);
+        for (int row = 0; row < 4; ++row)
+        {
+            const QVariantMap player = players.at(row).toMap();
+            const QString password = player.value(u"password"_s).toString();
+            QCOMPARE(password.size(), LocalBattlePlan::PasswordLength);
+            QCOMPARE(table->get(row).value(u"name"_s).toString(), player.value(u"name"_s).toString());
+            QCOMPARE(table->get(row).value(u"password"_s).toString(), password);
+        }
+        QCOMPARE(form.joinScript(0),
+                 u"[GAME]\n{\n\tHostIP=192.0.2.10;\n\tHostPort=%1;\n\tIsHost=0;\n\tMyPlayerName=Alice;\n"
+                 u"\tMyPasswd=%2;\n}\n"_s.arg(result.value(u"port"_s).toInt())
+                     .arg(players.at(0).toMap().value(u"password"_s).toString()));
+        backend.detach();
+        QVERIFY(process.stop());
+    }
+
+    // A link that drops while the host has not answered fails the start, saying so; without a link a start
+    // fails at once.
+    void aDroppedLinkFailsTheStartClearly()
+    {
+        const QByteArray token = "form-token-0123456789";
+        AutohostProcess process(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        const quint16 port = startRemote(process, token);
+        QVERIFY2(port != 0, qPrintable(process.problem() + process.output()));
+        RemoteBackend backend(remoteSettings(port, token));
+        backend.setRetryDelays(60000, 60000);
+        HostMirror mirror(&backend);
+        LocalBattleForm form(&mirror);
+        backend.attach();
+        QTRY_COMPARE_WITH_TIMEOUT(backend.linkState(), AutohostBackend::LinkState::Attached, 10000);
+        fill(form);
+        QSignalSpy started(&form, &LocalBattleForm::started);
+        QSignalSpy failed(&form, &LocalBattleForm::startFailed);
+
+        form.start();
+        QVERIFY(form.busy());
+        process.kill();
+        QVERIFY(failed.wait(10000));
+        QVERIFY(!form.busy());
+        QCOMPARE(started.count(), 0);
+        const QString reason = failed.at(0).at(0).toString();
+        QVERIFY2(reason.startsWith(
+                     u"the link to the autohost broke before it answered (The link to the autohost "_s) &&
+                     reason.endsWith(u"); the battles list shows whether the battle started"_s),
+                 qPrintable(reason));
+        QVERIFY(form.lastResult().isEmpty());
+        QVERIFY(form.errors().isEmpty());
+
+        QTRY_COMPARE(backend.linkState(), AutohostBackend::LinkState::Unreachable);
+        form.start();
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(failed.at(1).at(0).toString(), u"no link to the autohost (%1)"_s.arg(backend.linkError()));
+        QVERIFY(!form.busy());
     }
 
     // Debian's spring-dedicated 106.0, found as the system engine: with start positions chosen in game the
@@ -461,8 +663,8 @@ private slots:
         settings.engineStartPort = m_portBase + 30;
         settings.engineAutohostStartPort = m_portBase + 2530;
         settings.engineStartTimeoutSeconds = 15;
-        AutohostService service(settings);
-        service.start();
+        LocalHost host(settings);
+        AutohostService &service = host.service;
         QStringList updates;
         QUuid battleId;
         connect(service.updates(), &UpdateBuffer::appended, this,
@@ -474,10 +676,10 @@ private slots:
                     }
                 });
 
-        LocalBattleForm form(&service);
+        LocalBattleForm form(&host.mirror);
         QVERIFY2(form.availableEngines().contains(u"106.0"_s),
                  qPrintable(form.availableEngines().join(u", "_s)));
-        QCOMPARE(form.engineVersion(), form.newestVersion(form.availableEngines()));
+        QCOMPARE(form.engineVersion(), LocalBattlePlan::newestVersion(form.availableEngines()));
         form.setEngineVersion(u"106.0"_s);
         form.setGameName(u"Not Installed Game 3.1"_s);
         form.setMapName(u"Nowhere To Be Found v2"_s);

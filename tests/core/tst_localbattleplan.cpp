@@ -1,3 +1,4 @@
+#include <QHostAddress>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -232,6 +233,99 @@ private slots:
         const auto request = plan.toStartRequest();
         QVERIFY(!request.ok());
         QCOMPARE(request.error(), problems.at(0));
+    }
+
+    void problemsOnAHostAddTheEngine()
+    {
+        LocalBattlePlan plan = validPlan();
+        QCOMPARE(plan.problems({plan.engineVersion, u"2025.04.08"_s}), QList<LocalBattlePlan::Problem>());
+        const QList<LocalBattlePlan::Problem> missing = plan.problems({u"2025.04.08"_s, u"106.0"_s});
+        QCOMPARE(missing.size(), 1);
+        QCOMPARE(missing.at(0).field, u"engineVersion"_s);
+        QCOMPARE(missing.at(0).message, u"is not installed (available: 2025.04.08, 106.0)"_s);
+        QCOMPARE(missing.at(0).requestPath, u"data.engineVersion"_s);
+        QCOMPARE(plan.problems(QStringList()).at(0).message, u"is not installed (no engine is)"_s);
+        // A version that is wrong as such is told once, for what is wrong with it.
+        plan.engineVersion = u"bad/version"_s;
+        plan.mapName.clear();
+        const QList<LocalBattlePlan::Problem> wrong = plan.problems({u"2025.04.08"_s});
+        QCOMPARE(wrong.size(), 2);
+        QCOMPARE(wrong.at(0).message, u"must match ^[0-9a-zA-Z .+-]+$"_s);
+        QCOMPARE(wrong.at(1).field, u"mapName"_s);
+    }
+
+    void startPosTypeNames()
+    {
+        QCOMPARE(LocalBattlePlan::startPosTypeNamed(u"fixed"_s), std::optional(StartPosType::Fixed));
+        QCOMPARE(LocalBattlePlan::startPosTypeNamed(u"random"_s), std::optional(StartPosType::Random));
+        QCOMPARE(LocalBattlePlan::startPosTypeNamed(u"chooseInGame"_s), std::optional(StartPosType::Ingame));
+        QCOMPARE(LocalBattlePlan::startPosTypeNamed(u"chooseBeforeGame"_s),
+                 std::optional(StartPosType::BeforeGame));
+        // The Tachyon names are not the form's.
+        QCOMPARE(LocalBattlePlan::startPosTypeNamed(u"ingame"_s), std::nullopt);
+        QCOMPARE(LocalBattlePlan::startPosTypeNamed(QString()), std::nullopt);
+    }
+
+    void newestVersion_data()
+    {
+        QTest::addColumn<QStringList>("versions");
+        QTest::addColumn<QString>("newest");
+        QTest::newRow("none") << QStringList() << QString();
+        QTest::newRow("numbers, not text")
+            << QStringList({u"99.1"_s, u"106.0"_s, u"105.1.1-2590-gb9462a0 BAR105"_s}) << u"106.0"_s;
+        QTest::newRow("Recoil's dates")
+            << QStringList({u"2025.04.08"_s, u"106.0"_s, u"2025.10.1"_s}) << u"2025.10.1"_s;
+        QTest::newRow("same numbers, then text")
+            << QStringList({u"105.1.1-2590-gb9462a0 BAR105"_s, u"105.1.1-2511-g747f18b BAR105"_s})
+            << u"105.1.1-2590-gb9462a0 BAR105"_s;
+    }
+
+    void newestVersion()
+    {
+        QFETCH(QStringList, versions);
+        QFETCH(QString, newest);
+        QCOMPARE(LocalBattlePlan::newestVersion(versions), newest);
+    }
+
+    void hostAddress_data()
+    {
+        QTest::addColumn<QString>("hostingIp");
+        QTest::addColumn<QString>("bindIp");
+        QTest::addColumn<QStringList>("machine");
+        QTest::addColumn<QString>("host");
+        const QStringList machine = {u"::1"_s,         u"127.0.0.1"_s,    u"169.254.3.4"_s, u"fe80::1"_s,
+                                     u"2001:db8::5"_s, u"192.168.1.20"_s, u"10.0.0.3"_s};
+        QTest::newRow("hostingIP wins") << u"203.0.113.9"_s << u"127.0.0.1"_s << machine << u"203.0.113.9"_s;
+        QTest::newRow("a specific bind address") << QString() << u"10.0.0.3"_s << machine << u"10.0.0.3"_s;
+        QTest::newRow("bound to loopback only") << QString() << u"127.0.0.1"_s << machine << u"127.0.0.1"_s;
+        QTest::newRow("first usable IPv4") << QString() << u"0.0.0.0"_s << machine << u"192.168.1.20"_s;
+        QTest::newRow("any IPv6 bind") << QString() << u"::"_s << machine << u"192.168.1.20"_s;
+        QTest::newRow("only loopback and link-local")
+            << QString() << u"0.0.0.0"_s << QStringList({u"127.0.0.1"_s, u"169.254.1.1"_s, u"fe80::2"_s})
+            << u"127.0.0.1"_s;
+        QTest::newRow("no addresses") << QString() << u"0.0.0.0"_s << QStringList() << u"127.0.0.1"_s;
+    }
+
+    void hostAddress()
+    {
+        QFETCH(QString, hostingIp);
+        QFETCH(QString, bindIp);
+        QFETCH(QStringList, machine);
+        QFETCH(QString, host);
+        QList<QHostAddress> addresses;
+        for (const QString &address : machine)
+        {
+            addresses.append(QHostAddress(address));
+        }
+        QCOMPARE(LocalBattlePlan::hostAddress(hostingIp, bindIp, addresses), host);
+    }
+
+    void machineAddressesLeaveOutLoopback()
+    {
+        for (const QHostAddress &address : LocalBattlePlan::machineAddresses())
+        {
+            QVERIFY2(!address.isLoopback(), qPrintable(address.toString()));
+        }
     }
 
     void aRefusedPasswordIsNamedAsSuch()

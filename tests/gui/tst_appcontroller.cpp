@@ -689,6 +689,47 @@ private slots:
         QCOMPARE(m_controller->battleInfo(localBattle).value(u"battleState"_s).toString(), u"running"_s);
     }
 
+    void aRemoteLocalModeAutohostHasItsOwnForm()
+    {
+        openController(baseConfig());
+        m_service->start();
+        AutohostProcess process(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(process.problem().isEmpty(), qPrintable(process.problem()));
+        QVERIFY(process.start(1, u"127.0.0.1:0"_s, {{"adminToken", "remote-token"}, {"tachyonServer", ""}}));
+        const quint16 adminPort = process.waitForAdminPort();
+        QVERIFY2(adminPort > 0, qPrintable(process.output()));
+        QVERIFY(m_controller->connectToAutohost({}, u"127.0.0.1"_s, adminPort, u"remote-token"_s, false, {})
+                    .isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->fleet()->get(1).value(u"linkState"_s).toString(),
+                                  u"attached"_s, 10000);
+        LocalBattleForm *own = m_controller->localBattle();
+        QVERIFY(own);
+        own->setGameName(u"Typed here"_s);
+
+        QSignalSpy formChanged(m_controller.get(), &AppController::hostChanged);
+        m_controller->setCurrentHost(1);
+        QVERIFY(formChanged.count() >= 1);
+        QVERIFY(m_controller->localMode());
+        LocalBattleForm *remote = m_controller->localBattle();
+        QVERIFY(remote);
+        QVERIFY(remote != own);
+        QTRY_VERIFY(remote->availableEngines().contains(QString::fromLatin1(AutohostProcess::EngineVersion)));
+        remote->setGameName(u"MiniGame 1.0"_s);
+        remote->setMapName(u"MiniMap"_s);
+        QSignalSpy started(remote, &LocalBattleForm::started);
+        remote->start();
+        QVERIFY2(started.wait(15000), QJsonDocument::fromVariant(remote->errors()).toJson().constData());
+        const QString battle = started.constFirst().constFirst().toString();
+        QTRY_COMPARE(m_controller->battleInfo(battle).value(u"gameName"_s).toString(), u"MiniGame 1.0"_s);
+        QCOMPARE(m_controller->inProcessBattles(), 0);
+
+        // Back on this computer: its own form, as it was left.
+        m_controller->setCurrentHost(0);
+        QCOMPARE(m_controller->localBattle(), own);
+        QCOMPARE(own->gameName(), u"Typed here"_s);
+        QVERIFY(process.stop());
+    }
+
     void savedAutohostsComeBack()
     {
         openController(baseConfig());

@@ -5,7 +5,7 @@
 #include "admin/adminjson.h"
 #include "autohostservice.h"
 #include "battles/battlerequests.h"
-#include "local/localbattleform.h"
+#include "local/localbattleplan.h"
 #include "logging.h"
 #include "logrecorder.h"
 #include "protocol/fieldreader.h"
@@ -100,6 +100,40 @@ QString problemPath(const LocalBattlePlan::Problem &problem)
     return path;
 }
 
+// What players need to join a started local battle (the form's "players join at" panel).
+Json joinData(const StartRequest &request, const QString &host, quint16 port)
+{
+    Json players = Json::array();
+    const auto add = [&players](const PlayerSpec &player, int allyTeam)
+    {
+        players.push_back({{"name", toStdString(player.name)},
+                           {"password", toStdString(player.password)},
+                           {"allyTeam", allyTeam},
+                           {"spectator", allyTeam < 0}});
+    };
+    for (qsizetype a = 0; a < request.allyTeams.size(); ++a)
+    {
+        for (const TeamSpec &team : request.allyTeams.at(a).teams)
+        {
+            for (const PlayerSpec &player : team.players)
+            {
+                add(player, int(a));
+            }
+        }
+    }
+    for (const PlayerSpec &spectator : request.spectators)
+    {
+        add(spectator, -1);
+    }
+    return {{"battleId", toStdString(uuidText(request.battleId))},
+            {"host", toStdString(host)},
+            {"port", port},
+            {"engineVersion", toStdString(request.engineVersion)},
+            {"gameName", toStdString(request.gameName)},
+            {"mapName", toStdString(request.mapName)},
+            {"players", std::move(players)}};
+}
+
 QString installName(EngineInstaller::Request request)
 {
     switch (request)
@@ -128,10 +162,13 @@ AdminControl::AdminControl(AutohostService *service, LogRecorder *recorder, QObj
 
 const QStringList &AdminControl::actions()
 {
-    static const QStringList actions = {
-        u"kill"_s,        u"kick"_s,        u"spec"_s,          u"mute"_s,  u"addPlayer"_s,
-        u"sendMessage"_s, u"sendCommand"_s, u"installEngine"_s, u"drain"_s, u"startLocalBattle"_s,
-        u"feed"_s,        u"log"_s};
+    static const QStringList actions = {u"kill"_s,        u"kick"_s,
+                                        u"spec"_s,        u"mute"_s,
+                                        u"addPlayer"_s,   u"sendMessage"_s,
+                                        u"sendCommand"_s, u"installEngine"_s,
+                                        u"drain"_s,       u"startLocalBattle"_s,
+                                        u"scanContent"_s, u"feed"_s,
+                                        u"log"_s};
     return actions;
 }
 
@@ -182,6 +219,11 @@ void AdminControl::perform(const QString &action, const std::optional<Json> &dat
     else if (action == u"startLocalBattle")
     {
         startLocalBattle(data, std::move(handler));
+    }
+    else if (action == u"scanContent")
+    {
+        m_service->content()->scan();
+        handler(Json::object());
     }
     else
     {
@@ -352,22 +394,22 @@ void AdminControl::startLocalBattle(const std::optional<Json> &data, Handler han
     const QStringList versions = m_service->engines()->versions();
     LocalBattlePlan plan;
     const auto version = r.string(*object, path, "engineVersion", Presence::Optional);
-    plan.engineVersion = version && !version->isEmpty() ? *version : LocalBattleForm::newestVersion(versions);
+    plan.engineVersion = version && !version->isEmpty() ? *version : LocalBattlePlan::newestVersion(versions);
     plan.gameName = r.string(*object, path, "gameName", Presence::Required).value_or(QString());
     plan.mapName = r.string(*object, path, "mapName", Presence::Required).value_or(QString());
     if (const auto type = r.string(*object, path, "startPosType", Presence::Optional))
     {
-        if (const auto named = LocalBattleForm::startPosTypeNamed(*type))
+        if (const auto named = LocalBattlePlan::startPosTypeNamed(*type))
         {
             plan.startPosType = *named;
         }
         else
         {
             r.fail(u"data.startPosType"_s, u"must be one of \"%1\", \"%2\", \"%3\", \"%4\""_s.arg(
-                                               QString::fromLatin1(LocalBattleForm::Fixed),
-                                               QString::fromLatin1(LocalBattleForm::Random),
-                                               QString::fromLatin1(LocalBattleForm::ChooseInGame),
-                                               QString::fromLatin1(LocalBattleForm::ChooseBeforeGame)));
+                                               QString::fromLatin1(LocalBattlePlan::Fixed),
+                                               QString::fromLatin1(LocalBattlePlan::Random),
+                                               QString::fromLatin1(LocalBattlePlan::ChooseInGame),
+                                               QString::fromLatin1(LocalBattlePlan::ChooseBeforeGame)));
         }
     }
     const Json *allyTeams = r.array(*object, path, "allyTeams", Presence::Required);
@@ -382,7 +424,7 @@ void AdminControl::startLocalBattle(const std::optional<Json> &data, Handler han
     {
         return handler(fail(invalid(r.error().toString())));
     }
-    const QList<LocalBattlePlan::Problem> problems = LocalBattleForm::problems(plan, versions);
+    const QList<LocalBattlePlan::Problem> problems = plan.problems(versions);
     if (!problems.isEmpty())
     {
         QStringList details;
@@ -392,14 +434,22 @@ void AdminControl::startLocalBattle(const std::optional<Json> &data, Handler han
         }
         return handler(fail(invalid(details.join(u"; "_s))));
     }
-    LocalBattleForm::startPlan(
-        m_service, plan, m_passwords,
-        [handler = std::move(handler)](const Result<QVariantMap, RequestFailure> &result)
-        {
-            if (!result)
-            {
-                return handler(fail(result.error()));
-            }
-            handler(AdminJson::value(*result));
-        });
+    const auto request = plan.toStartRequest(m_passwords);
+    if (!request)
+    {
+        return handler(fail(invalid(problemPath(request.error()) + u": "_s + request.error().message)));
+    }
+    const Config &config = m_service->config();
+    const QString host = LocalBattlePlan::hostAddress(config.hostingIP, config.engineBindIP,
+                                                      LocalBattlePlan::machineAddresses());
+    m_service->startLocalBattle(*request,
+                                [startRequest = *request, host, handler = std::move(handler)](
+                                    const Result<BattleManager::StartSuccess, RequestFailure> &started)
+                                {
+                                    if (!started)
+                                    {
+                                        return handler(fail(started.error()));
+                                    }
+                                    handler(joinData(startRequest, host, started->port));
+                                });
 }

@@ -15,11 +15,11 @@ class LogRecorder;
 
 // The admin endpoint's control messages: one action with its data → the operation on the service → a JSON
 // answer (docs/admin-api.md lists every action with its fields, answer and failures). Actions on battles are
-// BattleRequests' (the Tachyon requests' rules), a local battle starts through LocalBattleForm::startPlan
-// (the desktop form's rules), an engine install through the service as autohost/installEngine; so every field
-// is checked by the code that checks it for the other faces, and a failure names it ("data.battleId: must be
-// a UUID"). Besides the operations there are reads of what the snapshot leaves out: a battle's updates (its
-// feed) and the log.
+// BattleRequests' (the Tachyon requests' rules), a local battle is a LocalBattlePlan (the desktop form's
+// rules) started through AutohostService::startLocalBattle, an engine install goes through the service as
+// autohost/installEngine; so every field is checked by the code that checks it for the other faces, and a
+// failure names it ("data.battleId: must be a UUID"). Besides the operations there are reads of what the
+// snapshot leaves out: a battle's updates (its feed) and the log.
 class AdminControl : public QObject
 {
     Q_OBJECT

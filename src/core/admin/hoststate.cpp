@@ -7,7 +7,7 @@
 
 #include "admin/adminjson.h"
 #include "autohostservice.h"
-#include "local/localbattleform.h"
+#include "local/localbattleplan.h"
 #include "logrecorder.h"
 #include "models/battlelistmodel.h"
 #include "models/enginelistmodel.h"
@@ -95,14 +95,7 @@ HostState::HostState(AutohostService *service, LogRecorder *recorder, QObject *p
     connect(m_installs, &QAbstractItemModel::dataChanged, this, installs);
 
     connect(service->engines(), &EngineCatalog::versionsChanged, this, [this] { markDirty(LocalBattle); });
-    connect(&m_scanner, &ContentScanner::scanningChanged, this, [this] { markDirty(LocalBattle); });
-    connect(&m_scanner, &ContentScanner::finished, this,
-            [this](const QStringList &games, const QStringList &maps)
-            {
-                m_games = games;
-                m_maps = maps;
-                markDirty(LocalBattle);
-            });
+    connect(service->content(), &ContentCatalog::changed, this, [this] { markDirty(LocalBattle); });
 
     connect(m_metrics, &MetricsHistory::samplesChanged, this, [this] { markDirty(Metrics); });
     connect(m_metrics, &MetricsHistory::currentUpdateRateChanged, this, [this] { markDirty(UpdateRate); });
@@ -390,8 +383,8 @@ Json HostState::hostJson() const
     const Config &config = m_service->config();
     return {{"localMode", config.localMode()},
             {"serverAddress", toStdString(serverAddress(config))},
-            {"hostAddress", toStdString(LocalBattleForm::hostAddress(config.hostingIP, config.engineBindIP,
-                                                                     LocalBattleForm::machineAddresses()))},
+            {"hostAddress", toStdString(LocalBattlePlan::hostAddress(config.hostingIP, config.engineBindIP,
+                                                                     LocalBattlePlan::machineAddresses()))},
             {"enginesDir", toStdString(m_service->engines()->enginesDir())}};
 }
 
@@ -422,15 +415,16 @@ Json HostState::capacityJson() const
 Json HostState::localBattleJson() const
 {
     const QStringList versions = m_service->engines()->versions();
+    const ContentCatalog *content = m_service->content();
     return {
         {"engines", textList(versions)},
-        {"defaultEngine", toStdString(LocalBattleForm::newestVersion(versions))},
-        {"games", textList(m_games)},
-        {"maps", textList(m_maps)},
-        {"scanning", m_scanner.scanning()},
-        {"startPosTypes", Json::array({LocalBattleForm::Fixed, LocalBattleForm::Random,
-                                       LocalBattleForm::ChooseInGame, LocalBattleForm::ChooseBeforeGame})},
-        {"defaultStartPosType", LocalBattleForm::ChooseInGame}};
+        {"defaultEngine", toStdString(LocalBattlePlan::newestVersion(versions))},
+        {"games", textList(content->games())},
+        {"maps", textList(content->maps())},
+        {"scanning", content->scanning()},
+        {"startPosTypes", Json::array({LocalBattlePlan::Fixed, LocalBattlePlan::Random,
+                                       LocalBattlePlan::ChooseInGame, LocalBattlePlan::ChooseBeforeGame})},
+        {"defaultStartPosType", LocalBattlePlan::ChooseInGame}};
 }
 
 Json HostState::metricsJson() const
@@ -457,11 +451,7 @@ Json HostState::battleJson(int row, bool withPlayers) const
 Json HostState::snapshot() const
 {
     // The games and maps are read when someone first looks, not at every start of a headless autohost.
-    if (!m_contentScanStarted)
-    {
-        m_contentScanStarted = true;
-        m_scanner.scan(ContentScanner::dataDirs(m_service->config().engineDataDirs));
-    }
+    m_service->content()->scanOnce();
     Json battles = Json::array();
     for (int row = 0; row < m_battles->rowCount(); ++row)
     {

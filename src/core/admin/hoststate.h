@@ -8,7 +8,6 @@
 #include <QStringList>
 #include <QTimer>
 
-#include "local/contentscanner.h"
 #include "protocol/json.h"
 #include "updates/updatebuffer.h"
 
@@ -46,8 +45,8 @@ public:
     // recorder: where log lines come from; null: no log (the snapshot says so).
     explicit HostState(AutohostService *service, LogRecorder *recorder = nullptr, QObject *parent = nullptr);
 
-    // The first call also starts reading the games and maps on disk: localBattle says "scanning" until an
-    // event brings them.
+    // The first call (of any HostState of the service) also starts reading the games and maps on disk
+    // (ContentCatalog::scanOnce): localBattle says "scanning" until an event brings them.
     Json snapshot() const;
     // Emits every pending change now, e.g. before a new client takes its snapshot.
     void flush();
@@ -107,10 +106,6 @@ private:
     EngineListModel *m_engines;
     InstallListModel *m_installs;
     MetricsHistory *m_metrics;
-    mutable ContentScanner m_scanner; // started by the first snapshot()
-    mutable bool m_contentScanStarted = false;
-    QStringList m_games;
-    QStringList m_maps;
     QDateTime m_connectedSince;
 
     QTimer m_batchTimer;

@@ -337,12 +337,13 @@ ContentScanner::~ContentScanner()
 
 void ContentScanner::scan(const QStringList &dataDirs)
 {
-    if (m_watcher.isRunning())
+    if (m_scanning)
     {
         m_pendingDirs = dataDirs;
         m_pending = true;
         return;
     }
+    m_scanning = true;
     start(dataDirs);
     emit scanningChanged();
 }
@@ -361,6 +362,7 @@ void ContentScanner::handleFinished()
         return;
     }
     const Content content = m_watcher.result();
+    m_scanning = false;
     emit scanningChanged();
     emit finished(content.games, content.maps);
 }

@@ -32,7 +32,8 @@ public:
     // Scans on a worker thread and reports finished(). A scan asked for while one runs follows it, and only
     // its result is reported.
     void scan(const QStringList &dataDirs);
-    bool scanning() const { return m_watcher.isRunning(); }
+    // From scan() until finished() (the future itself may be done a little earlier).
+    bool scanning() const { return m_scanning; }
 
     // The scan itself, on the calling thread.
     static Content scanNow(const QStringList &dataDirs);
@@ -55,4 +56,5 @@ private:
     QFutureWatcher<Content> m_watcher;
     QStringList m_pendingDirs;
     bool m_pending = false;
+    bool m_scanning = false;
 };

@@ -1,60 +1,72 @@
 #include "local/localbattleform.h"
 
-#include <algorithm>
+#include <memory>
 
-#include <QNetworkInterface>
-#include <QPointer>
 #include <QRegularExpression>
-#include <QVersionNumber>
 
-#include "autohostservice.h"
+#include "backend/hostmirror.h"
+#include "backend/mirrorrowmodel.h"
 #include "logging.h"
 #include "protocol/tachyonmessage.h"
-#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace
 {
-const QList<QPair<QString, StartPosType>> &startPosTypes()
+using Kind = MirrorRowModel::Kind;
+
+QVariant member(const Json &object, const char *name, Kind kind)
 {
-    static const QList<QPair<QString, StartPosType>> types = {
-        {QString::fromLatin1(LocalBattleForm::Fixed), StartPosType::Fixed},
-        {QString::fromLatin1(LocalBattleForm::Random), StartPosType::Random},
-        {QString::fromLatin1(LocalBattleForm::ChooseInGame), StartPosType::Ingame},
-        {QString::fromLatin1(LocalBattleForm::ChooseBeforeGame), StartPosType::BeforeGame},
-    };
-    return types;
+    const auto found = object.is_object() ? object.find(name) : object.end();
+    return MirrorRowModel::toValue(found != object.end() ? *found : Json(), kind);
 }
 
-QVariantMap playerEntry(const PlayerSpec &player, int allyTeam)
+// lastResult's map of a startLocalBattle answer (docs/admin-api.md).
+QVariantMap joinData(const Json &answer)
 {
-    return {{u"name"_s, player.name},
-            {u"password"_s, player.password},
-            {u"allyTeam"_s, allyTeam},
-            {u"spectator"_s, allyTeam < 0}};
+    QVariantList players;
+    const auto list = answer.is_object() ? answer.find("players") : answer.end();
+    for (const Json &player : list != answer.end() && list->is_array() ? *list : Json::array())
+    {
+        players.append(QVariantMap{{u"name"_s, member(player, "name", Kind::Text)},
+                                   {u"password"_s, member(player, "password", Kind::Text)},
+                                   {u"allyTeam"_s, member(player, "allyTeam", Kind::Int)},
+                                   {u"spectator"_s, member(player, "spectator", Kind::Bool)}});
+    }
+    return {{u"battleId"_s, member(answer, "battleId", Kind::Text)},
+            {u"host"_s, member(answer, "host", Kind::Text)},
+            {u"port"_s, member(answer, "port", Kind::Int)},
+            {u"engineVersion"_s, member(answer, "engineVersion", Kind::Text)},
+            {u"gameName"_s, member(answer, "gameName", Kind::Text)},
+            {u"mapName"_s, member(answer, "mapName", Kind::Text)},
+            {u"players"_s, players}};
+}
+
+Json nameList(const QStringList &names)
+{
+    Json list = Json::array();
+    for (const QString &name : names)
+    {
+        list.push_back(toStdString(name));
+    }
+    return list;
+}
+
+// Adds a message to a field's, one per line.
+void addError(QVariantMap &errors, const QString &field, const QString &message)
+{
+    const QString earlier = errors.value(field).toString();
+    errors.insert(field, earlier.isEmpty() ? message : earlier + u'\n' + message);
 }
 } // namespace
 
-LocalBattleForm::LocalBattleForm(AutohostService *service, QObject *parent)
+LocalBattleForm::LocalBattleForm(HostMirror *mirror, QObject *parent)
     : QObject(parent)
-    , m_service(service)
+    , m_mirror(mirror)
 {
-    connect(service->engines(), &EngineCatalog::versionsChanged, this, &LocalBattleForm::updateEngines);
-    connect(&m_scanner, &ContentScanner::scanningChanged, this, &LocalBattleForm::scanningChanged);
-    connect(&m_scanner, &ContentScanner::finished, this,
-            [this](const QStringList &games, const QStringList &maps)
-            {
-                if (games != m_games || maps != m_maps)
-                {
-                    m_games = games;
-                    m_maps = maps;
-                    emit contentChanged();
-                }
-            });
-    updateEngines(service->engines()->versions());
+    connect(mirror, &HostMirror::localBattleChanged, this, &LocalBattleForm::updateFromMirror);
+    updateFromMirror();
     resetPlayers();
-    scanContent();
 }
 
 void LocalBattleForm::setEngineVersion(const QString &version)
@@ -62,7 +74,7 @@ void LocalBattleForm::setEngineVersion(const QString &version)
     m_engineChosen = !version.isEmpty();
     if (!m_engineChosen)
     {
-        return updateEngines(m_availableEngines);
+        return updateFromMirror();
     }
     if (version != m_engineVersion)
     {
@@ -94,7 +106,7 @@ void LocalBattleForm::setMapName(const QString &name)
 
 void LocalBattleForm::setStartPosType(const QString &type)
 {
-    if (!startPosTypeNamed(type))
+    if (!LocalBattlePlan::startPosTypeNamed(type))
     {
         qCWarning(lcBattle).noquote()
             << u"local battle form: unknown start position type \"%1\" ignored"_s.arg(type);
@@ -161,18 +173,13 @@ void LocalBattleForm::resetPlayers()
     setSpectators(QString());
 }
 
-void LocalBattleForm::setPasswordSource(LocalBattlePlan::PasswordSource passwords)
-{
-    m_passwords = std::move(passwords);
-}
-
 LocalBattlePlan LocalBattleForm::plan() const
 {
     LocalBattlePlan plan;
     plan.engineVersion = m_engineVersion.trimmed();
     plan.gameName = m_gameName.trimmed();
     plan.mapName = m_mapName.trimmed();
-    plan.startPosType = startPosTypeNamed(m_startPosType).value_or(StartPosType::Ingame);
+    plan.startPosType = LocalBattlePlan::startPosTypeNamed(m_startPosType).value_or(StartPosType::Ingame);
     for (const QString &text : m_allyTeams)
     {
         plan.allyTeams.append(splitNames(text));
@@ -181,42 +188,14 @@ LocalBattlePlan LocalBattleForm::plan() const
     return plan;
 }
 
-std::optional<StartPosType> LocalBattleForm::startPosTypeNamed(const QString &name)
-{
-    const auto &types = startPosTypes();
-    const auto type = std::find_if(types.cbegin(), types.cend(),
-                                   [&name](const auto &known) { return known.first == name; });
-    return type == types.cend() ? std::nullopt : std::optional(type->second);
-}
-
-QList<LocalBattlePlan::Problem> LocalBattleForm::problems(const LocalBattlePlan &plan,
-                                                          const QStringList &availableEngines)
-{
-    QList<LocalBattlePlan::Problem> found = plan.problems();
-    const bool versionWrong = std::any_of(found.cbegin(), found.cend(),
-                                          [](const LocalBattlePlan::Problem &problem)
-                                          { return problem.field == u"engineVersion"; });
-    if (!versionWrong && !availableEngines.contains(plan.engineVersion))
-    {
-        found.append({u"engineVersion"_s, -1,
-                      availableEngines.isEmpty()
-                          ? u"is not installed (no engine is)"_s
-                          : u"is not installed (available: %1)"_s.arg(availableEngines.join(u", "_s)),
-                      u"data.engineVersion"_s});
-    }
-    return found;
-}
-
 bool LocalBattleForm::validate()
 {
     m_showErrors = true;
     QVariantMap errors;
-    for (const LocalBattlePlan::Problem &problem : problems(plan(), m_availableEngines))
+    for (const LocalBattlePlan::Problem &problem : plan().problems(m_availableEngines))
     {
         // A problem no field explains cannot come from the form's own values; it still must not vanish.
-        const QString field = problem.field.isEmpty() ? u"form"_s : problem.field;
-        const QString earlier = errors.value(field).toString();
-        errors.insert(field, earlier.isEmpty() ? problem.message : earlier + u'\n' + problem.message);
+        addError(errors, problem.field.isEmpty() ? u"form"_s : problem.field, problem.message);
     }
     setErrors(errors);
     return errors.isEmpty();
@@ -234,76 +213,113 @@ void LocalBattleForm::start()
         emit startFailed(u"the form has errors"_s);
         return;
     }
-    setBusy(true);
-    const QPointer<LocalBattleForm> self(this);
-    startPlan(m_service, plan(), m_passwords,
-              [self](const Result<QVariantMap, RequestFailure> &result)
-              {
-                  if (!self)
-                  {
-                      return;
-                  }
-                  self->setBusy(false);
-                  if (!result)
-                  {
-                      emit self->startFailed(result.error().details);
-                      return;
-                  }
-                  self->m_lastResult = *result;
-                  emit self->lastResultChanged();
-                  emit self->started(result->value(u"battleId"_s).toString());
-              });
-}
-
-void LocalBattleForm::startPlan(AutohostService *service, const LocalBattlePlan &plan,
-                                const LocalBattlePlan::PasswordSource &passwords, StartHandler handler)
-{
-    const auto request = plan.toStartRequest(passwords);
-    if (!request)
+    AutohostBackend *backend = m_mirror ? m_mirror->backend() : nullptr;
+    if (!backend)
     {
-        handler(fail(RequestFailure{FailureReason::InvalidRequest, request.error().message}));
+        emit startFailed(u"no autohost to start it on"_s);
         return;
     }
-    const Config &config = service->config();
-    const QString host = hostAddress(config.hostingIP, config.engineBindIP, machineAddresses());
-    const StartRequest startRequest = *request;
-    service->startLocalBattle(startRequest,
-                              [startRequest, host, handler = std::move(handler)](
-                                  const Result<BattleManager::StartSuccess, RequestFailure> &result)
-                              {
-                                  if (!result)
-                                  {
-                                      handler(fail(result.error()));
-                                      return;
-                                  }
-                                  QVariantList players;
-                                  for (qsizetype a = 0; a < startRequest.allyTeams.size(); ++a)
-                                  {
-                                      for (const TeamSpec &team : startRequest.allyTeams.at(a).teams)
-                                      {
-                                          for (const PlayerSpec &player : team.players)
-                                          {
-                                              players.append(playerEntry(player, int(a)));
-                                          }
-                                      }
-                                  }
-                                  for (const PlayerSpec &spectator : startRequest.spectators)
-                                  {
-                                      players.append(playerEntry(spectator, -1));
-                                  }
-                                  handler(QVariantMap{{u"battleId"_s, uuidText(startRequest.battleId)},
-                                                      {u"host"_s, host},
-                                                      {u"port"_s, int(result->port)},
-                                                      {u"engineVersion"_s, startRequest.engineVersion},
-                                                      {u"gameName"_s, startRequest.gameName},
-                                                      {u"mapName"_s, startRequest.mapName},
-                                                      {u"players"_s, players}});
-                              });
+    const LocalBattlePlan plan = this->plan();
+    Json allyTeams = Json::array();
+    for (const QStringList &names : plan.allyTeams)
+    {
+        allyTeams.push_back(nameList(names));
+    }
+    const Json data = {{"engineVersion", toStdString(plan.engineVersion)},
+                       {"gameName", toStdString(plan.gameName)},
+                       {"mapName", toStdString(plan.mapName)},
+                       {"startPosType", toStdString(m_startPosType)},
+                       {"allyTeams", std::move(allyTeams)},
+                       {"spectators", nameList(plan.spectators)}};
+    setBusy(true);
+    // An answer while perform() runs was known without asking the host: nothing was sent.
+    const auto sent = std::make_shared<bool>(false);
+    const QPointer<LocalBattleForm> self(this);
+    backend->perform(u"startLocalBattle"_s, data,
+                     [self, sent](const AutohostBackend::Answer &answer)
+                     {
+                         if (self)
+                         {
+                             self->finishStart(answer, *sent);
+                         }
+                     });
+    *sent = true;
+}
+
+void LocalBattleForm::finishStart(const AutohostBackend::Answer &answer, bool sent)
+{
+    setBusy(false);
+    if (answer)
+    {
+        m_lastResult = joinData(*answer);
+        emit lastResultChanged();
+        emit started(m_lastResult.value(u"battleId"_s).toString());
+        return;
+    }
+    const RequestFailure &failure = answer.error();
+    if (failure.reason == AutohostBackend::NotAttached)
+    {
+        emit startFailed(sent ? u"the link to the autohost broke before it answered (%1); the battles list "
+                                u"shows whether the battle started"_s.arg(failure.details)
+                              : u"no link to the autohost (%1)"_s.arg(failure.details));
+        return;
+    }
+    // The host may know better than the form, e.g. of an engine that has just gone.
+    if (const auto errors = fieldErrors(failure.details);
+        errors && failure.reason == FailureReason::InvalidRequest)
+    {
+        setErrors(*errors);
+        emit startFailed(u"the form has errors"_s);
+        return;
+    }
+    emit startFailed(failure.details);
+}
+
+std::optional<QVariantMap> LocalBattleForm::fieldErrors(const QString &details)
+{
+    // Problems are joined by "; ", each starting with its field; a name in a message may hold "; " too.
+    static const QRegularExpression separator(u"; (?=data[.\\[:])"_s);
+    static const QRegularExpression problem(
+        u"^data(?:\\.(engineVersion|gameName|mapName|startPosType|allyTeams|spectators)"
+        u"(?:\\[(\\d+)\\])?(?:\\[\\d+\\])?)?: (.+)$"_s,
+        QRegularExpression::DotMatchesEverythingOption);
+    QVariantMap errors;
+    for (const QString &part : details.split(separator))
+    {
+        const QRegularExpressionMatch match = problem.match(part);
+        if (!match.hasMatch())
+        {
+            return std::nullopt;
+        }
+        QString field = match.captured(1);
+        if (field.isEmpty())
+        {
+            field = u"form"_s;
+        }
+        else if (field == u"allyTeams" && match.hasCaptured(2))
+        {
+            field += u'.' + match.captured(2);
+        }
+        addError(errors, field, match.captured(3));
+    }
+    return errors;
 }
 
 void LocalBattleForm::scanContent()
 {
-    m_scanner.scan(ContentScanner::dataDirs(m_service->config().engineDataDirs));
+    if (AutohostBackend *backend = m_mirror ? m_mirror->backend() : nullptr)
+    {
+        backend->perform(u"scanContent"_s, Json(),
+                         [](const AutohostBackend::Answer &answer)
+                         {
+                             if (!answer)
+                             {
+                                 qCWarning(lcBattle).noquote()
+                                     << u"local battle form: no content scan: %1"_s.arg(
+                                            answer.error().details);
+                             }
+                         });
+    }
 }
 
 QString LocalBattleForm::joinScript(int playerIndex) const
@@ -335,72 +351,33 @@ QStringList LocalBattleForm::splitNames(const QString &text)
     return names;
 }
 
-QString LocalBattleForm::newestVersion(const QStringList &versions)
+void LocalBattleForm::updateFromMirror()
 {
-    const auto older = [](const QString &a, const QString &b)
+    if (!m_mirror)
     {
-        const int numbers =
-            QVersionNumber::compare(QVersionNumber::fromString(a), QVersionNumber::fromString(b));
-        return numbers != 0 ? numbers < 0 : a < b;
-    };
-    const auto newest = std::max_element(versions.cbegin(), versions.cend(), older);
-    return newest == versions.cend() ? QString() : *newest;
-}
-
-QString LocalBattleForm::hostAddress(const QString &hostingIp, const QString &engineBindIp,
-                                     const QList<QHostAddress> &machineAddresses)
-{
-    if (!hostingIp.trimmed().isEmpty())
-    {
-        return hostingIp.trimmed();
+        return;
     }
-    const QHostAddress bound(engineBindIp);
-    if (!bound.isNull() && bound != QHostAddress::AnyIPv4 && bound != QHostAddress::AnyIPv6 &&
-        bound != QHostAddress::Any)
-    {
-        return bound.toString();
-    }
-    const auto usable = std::find_if(machineAddresses.cbegin(), machineAddresses.cend(),
-                                     [](const QHostAddress &address)
-                                     {
-                                         return address.protocol() == QAbstractSocket::IPv4Protocol &&
-                                                !address.isLoopback() && !address.isLinkLocal();
-                                     });
-    return usable == machineAddresses.cend() ? u"127.0.0.1"_s : usable->toString();
-}
-
-QList<QHostAddress> LocalBattleForm::machineAddresses()
-{
-    QList<QHostAddress> addresses;
-    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
-    {
-        const auto flags = interface.flags();
-        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
-            flags.testFlag(QNetworkInterface::IsLoopBack))
-        {
-            continue;
-        }
-        for (const QNetworkAddressEntry &entry : interface.addressEntries())
-        {
-            addresses.append(entry.ip());
-        }
-    }
-    return addresses;
-}
-
-void LocalBattleForm::updateEngines(const QStringList &versions)
-{
-    if (versions != m_availableEngines)
+    if (const QStringList versions = m_mirror->engineVersions(); versions != m_availableEngines)
     {
         m_availableEngines = versions;
         emit availableEnginesChanged();
     }
-    // Until the operator picks one, the form offers the newest engine.
-    const QString newest = newestVersion(versions);
-    if (!m_engineChosen && newest != m_engineVersion)
+    // Until the operator picks one, the form offers the host's default: the newest engine.
+    if (const QString newest = m_mirror->defaultEngine(); !m_engineChosen && newest != m_engineVersion)
     {
         m_engineVersion = newest;
         emit engineVersionChanged();
+    }
+    if (m_mirror->games() != m_games || m_mirror->maps() != m_maps)
+    {
+        m_games = m_mirror->games();
+        m_maps = m_mirror->maps();
+        emit contentChanged();
+    }
+    if (m_mirror->scanning() != m_scanning)
+    {
+        m_scanning = m_mirror->scanning();
+        emit scanningChanged();
     }
     edited();
 }

@@ -1,24 +1,24 @@
 #pragma once
 
-#include <functional>
 #include <optional>
 
-#include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QVariantMap>
 
-#include "battles/battlemanager.h"
-#include "local/contentscanner.h"
+#include "backend/autohostbackend.h"
 #include "local/localbattleplan.h"
 
-class AutohostService;
+class HostMirror;
 
 // The form behind "start a local battle" in the desktop app: the operator picks engine, game and map, lists
-// the players of each ally team and the spectators, and starts the battle on this machine without a Tachyon
-// server. Validation is LocalBattlePlan's (the request decoder's rules); the start goes through
-// AutohostService::startLocalBattle, so it meets the same admission, ports and engines as a served one.
+// the players of each ally team and the spectators, and starts the battle on the autohost a HostMirror shows
+// (in this process or remote alike) without a Tachyon server. What it offers (engines, games, maps) is the
+// mirror's localBattle section; validation is LocalBattlePlan's (the request decoder's rules), done here so
+// that the fields show their problems at once; the start is the backend's startLocalBattle action, so it
+// meets the same admission, ports and engines as a served battle and the host generates the passwords.
 // Player lists are texts: names separated by commas or line breaks, trimmed, empty ones dropped.
 class LocalBattleForm : public QObject
 {
@@ -33,7 +33,7 @@ class LocalBattleForm : public QObject
     Q_PROPERTY(QStringList allyTeams READ allyTeams WRITE setAllyTeams NOTIFY allyTeamsChanged)
     Q_PROPERTY(QString spectators READ spectators WRITE setSpectators NOTIFY spectatorsChanged)
     Q_PROPERTY(QStringList availableEngines READ availableEngines NOTIFY availableEnginesChanged)
-    // Suggestions: the games and maps found in the data directories (the engine may not need them, see
+    // Suggestions: the games and maps found in the host's data directories (the engine may not need them, see
     // startPosType).
     Q_PROPERTY(QStringList games READ games NOTIFY contentChanged)
     Q_PROPERTY(QStringList maps READ maps NOTIFY contentChanged)
@@ -42,7 +42,8 @@ class LocalBattleForm : public QObject
     // "allyTeams.<i>" and "spectators" (several messages for one list are joined by line breaks), "form" for
     // a problem no field explains (not expected). Besides the request decoder's rules, the engine must be one
     // of availableEngines. Empty until validate() or start(); from then on every edit validates again, so the
-    // messages follow the fields.
+    // messages follow the fields. Problems the host finds that the form did not (its engines changed) land
+    // here too.
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
     // A start is under way.
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
@@ -52,13 +53,8 @@ class LocalBattleForm : public QObject
     Q_PROPERTY(QVariantMap lastResult READ lastResult NOTIFY lastResultChanged)
 
 public:
-    static constexpr auto Fixed = "fixed";
-    static constexpr auto Random = "random";
-    static constexpr auto ChooseInGame = "chooseInGame";
-    static constexpr auto ChooseBeforeGame = "chooseBeforeGame";
-
-    // Starts a scan of the data directories for the games and maps suggestions.
-    explicit LocalBattleForm(AutohostService *service, QObject *parent = nullptr);
+    // Offers what the mirror's localBattle section tells, and starts battles through its backend.
+    explicit LocalBattleForm(HostMirror *mirror, QObject *parent = nullptr);
 
     QString engineVersion() const { return m_engineVersion; }
     void setEngineVersion(const QString &version);
@@ -75,7 +71,7 @@ public:
     QStringList availableEngines() const { return m_availableEngines; }
     QStringList games() const { return m_games; }
     QStringList maps() const { return m_maps; }
-    bool scanning() const { return m_scanner.scanning(); }
+    bool scanning() const { return m_scanning; }
     QVariantMap errors() const { return m_errors; }
     bool busy() const { return m_busy; }
     QVariantMap lastResult() const { return m_lastResult; }
@@ -87,10 +83,11 @@ public:
     Q_INVOKABLE void resetPlayers();
     // Fills errors; true when the form describes a battle that can be requested.
     Q_INVOKABLE bool validate();
-    // Validates, then starts the battle: started or startFailed follows (startFailed at once for an invalid
-    // form or while busy).
+    // Validates, then asks the host to start the battle: started or startFailed follows (startFailed at once
+    // for an invalid form or while busy).
     Q_INVOKABLE void start();
-    // Scans the data directories again (the configured engineDataDirs and the engine's usual ones).
+    // Asks the host to scan its data directories again (the configured engineDataDirs and the engine's usual
+    // ones); scanning, games and maps follow.
     Q_INVOKABLE void scanContent();
     // A client start script for player playerIndex of lastResult's players: what that player passes to the
     // engine (spring <script>) to join. Empty when there is no such player.
@@ -98,34 +95,12 @@ public:
 
     // The plan the fields describe.
     LocalBattlePlan plan() const;
-    // What start() answers through its handler: lastResult's map, or why the battle did not start.
-    using StartHandler = std::function<void(const Result<QVariantMap, RequestFailure> &result)>;
-    // The start position type of one of the names startPosType takes.
-    static std::optional<StartPosType> startPosTypeNamed(const QString &name);
-    // A plan's problems as validate() finds them: the plan's own, then, unless the engine version is wrong
-    // already, an engine that is not one of availableEngines.
-    static QList<LocalBattlePlan::Problem> problems(const LocalBattlePlan &plan,
-                                                    const QStringList &availableEngines);
-    // Starts a plan's battle on the service as start() does (AutohostService::startLocalBattle, passwords
-    // from passwords); answers through handler exactly once, with what lastResult would hold. The plan should
-    // have no problems; one it has fails the start as invalid_request.
-    static void startPlan(AutohostService *service, const LocalBattlePlan &plan,
-                          const LocalBattlePlan::PasswordSource &passwords, StartHandler handler);
-    // For tests: where passwords come from (default: LocalBattlePlan::systemPasswords()).
-    void setPasswordSource(LocalBattlePlan::PasswordSource passwords);
 
     // Names from a player list text: split at commas and line breaks, trimmed, empty ones dropped.
     static QStringList splitNames(const QString &text);
-    // The newest of engine versions: by their leading version numbers (2025.06.22 > 106.0 > 99.1), then as
-    // text.
-    static QString newestVersion(const QStringList &versions);
-    // The address players connect to: hostingIP if configured; else the address the engines are bound to if
-    // it is a specific one; else the first IPv4 address of the machine that is neither loopback nor
-    // link-local; else 127.0.0.1.
-    static QString hostAddress(const QString &hostingIp, const QString &engineBindIp,
-                               const QList<QHostAddress> &machineAddresses);
-    // The addresses of this machine's interfaces that are up, loopback ones excluded.
-    static QList<QHostAddress> machineAddresses();
+    // The form's errors for the details of a refused startLocalBattle ("data.mapName: must not be empty;
+    // data.allyTeams[1][0]: …"), or nothing unless every problem names a field of the form.
+    static std::optional<QVariantMap> fieldErrors(const QString &details);
 
 signals:
     void engineVersionChanged();
@@ -144,15 +119,15 @@ signals:
     void startFailed(const QString &reason);
 
 private:
-    void updateEngines(const QStringList &versions);
+    void updateFromMirror();
+    // sent: the request reached the link (else the answer came without asking the host).
+    void finishStart(const AutohostBackend::Answer &answer, bool sent);
     // After an edit: errors follow the fields once they are shown.
     void edited();
     void setErrors(const QVariantMap &errors);
     void setBusy(bool busy);
 
-    AutohostService *m_service;
-    ContentScanner m_scanner;
-    LocalBattlePlan::PasswordSource m_passwords = LocalBattlePlan::systemPasswords();
+    QPointer<HostMirror> m_mirror;
     QString m_engineVersion;
     bool m_engineChosen = false;
     QString m_gameName;
@@ -160,12 +135,13 @@ private:
     // Choosing start positions in game (StartPosType 2) lets the host run without the map: spring-dedicated
     // needs neither game nor map with types 2 and 3 and dummy hashes, while 0 and 1 make it load the map for
     // its start positions (real-engine notes §2). A host usually has no content installed.
-    QString m_startPosType = QString::fromLatin1(ChooseInGame);
+    QString m_startPosType = QString::fromLatin1(LocalBattlePlan::ChooseInGame);
     QStringList m_allyTeams;
     QString m_spectators;
     QStringList m_availableEngines;
     QStringList m_games;
     QStringList m_maps;
+    bool m_scanning = false;
     QVariantMap m_errors;
     bool m_showErrors = false;
     bool m_busy = false;

@@ -1,8 +1,12 @@
 #include "local/localbattleplan.h"
 
+#include <algorithm>
+
+#include <QNetworkInterface>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
+#include <QVersionNumber>
 
 #include "protocol/json.h"
 #include "protocol/requestdecoder.h"
@@ -17,6 +21,17 @@ const QString LocalBattlePlan::PasswordAlphabet =
 namespace
 {
 using Problem = LocalBattlePlan::Problem;
+
+const QList<QPair<QString, StartPosType>> &startPosTypes()
+{
+    static const QList<QPair<QString, StartPosType>> types = {
+        {QString::fromLatin1(LocalBattlePlan::Fixed), StartPosType::Fixed},
+        {QString::fromLatin1(LocalBattlePlan::Random), StartPosType::Random},
+        {QString::fromLatin1(LocalBattlePlan::ChooseInGame), StartPosType::Ingame},
+        {QString::fromLatin1(LocalBattlePlan::ChooseBeforeGame), StartPosType::BeforeGame},
+    };
+    return types;
+}
 
 std::string startPosTypeName(StartPosType type)
 {
@@ -234,6 +249,84 @@ QList<Problem> LocalBattlePlan::problems() const
         }
     }
     return found;
+}
+
+QList<Problem> LocalBattlePlan::problems(const QStringList &availableEngines) const
+{
+    QList<Problem> found = problems();
+    const bool versionWrong =
+        std::any_of(found.cbegin(), found.cend(),
+                    [](const Problem &problem) { return problem.field == u"engineVersion"; });
+    if (!versionWrong && !availableEngines.contains(engineVersion))
+    {
+        found.append({u"engineVersion"_s, -1,
+                      availableEngines.isEmpty()
+                          ? u"is not installed (no engine is)"_s
+                          : u"is not installed (available: %1)"_s.arg(availableEngines.join(u", "_s)),
+                      u"data.engineVersion"_s});
+    }
+    return found;
+}
+
+std::optional<StartPosType> LocalBattlePlan::startPosTypeNamed(const QString &name)
+{
+    const auto &types = startPosTypes();
+    const auto type = std::find_if(types.cbegin(), types.cend(),
+                                   [&name](const auto &known) { return known.first == name; });
+    return type == types.cend() ? std::nullopt : std::optional(type->second);
+}
+
+QString LocalBattlePlan::newestVersion(const QStringList &versions)
+{
+    const auto older = [](const QString &a, const QString &b)
+    {
+        const int numbers =
+            QVersionNumber::compare(QVersionNumber::fromString(a), QVersionNumber::fromString(b));
+        return numbers != 0 ? numbers < 0 : a < b;
+    };
+    const auto newest = std::max_element(versions.cbegin(), versions.cend(), older);
+    return newest == versions.cend() ? QString() : *newest;
+}
+
+QString LocalBattlePlan::hostAddress(const QString &hostingIp, const QString &engineBindIp,
+                                     const QList<QHostAddress> &machineAddresses)
+{
+    if (!hostingIp.trimmed().isEmpty())
+    {
+        return hostingIp.trimmed();
+    }
+    const QHostAddress bound(engineBindIp);
+    if (!bound.isNull() && bound != QHostAddress::AnyIPv4 && bound != QHostAddress::AnyIPv6 &&
+        bound != QHostAddress::Any)
+    {
+        return bound.toString();
+    }
+    const auto usable = std::find_if(machineAddresses.cbegin(), machineAddresses.cend(),
+                                     [](const QHostAddress &address)
+                                     {
+                                         return address.protocol() == QAbstractSocket::IPv4Protocol &&
+                                                !address.isLoopback() && !address.isLinkLocal();
+                                     });
+    return usable == machineAddresses.cend() ? u"127.0.0.1"_s : usable->toString();
+}
+
+QList<QHostAddress> LocalBattlePlan::machineAddresses()
+{
+    QList<QHostAddress> addresses;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
+    {
+        const auto flags = interface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
+            flags.testFlag(QNetworkInterface::IsLoopBack))
+        {
+            continue;
+        }
+        for (const QNetworkAddressEntry &entry : interface.addressEntries())
+        {
+            addresses.append(entry.ip());
+        }
+    }
+    return addresses;
 }
 
 QString LocalBattlePlan::randomPassword(QRandomGenerator &generator)

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
+#include <QHostAddress>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,6 +36,13 @@ struct LocalBattlePlan
 
     using PasswordSource = std::function<QString()>;
 
+    // The names of the start position types, as the desktop form and the admin API's startLocalBattle take
+    // them.
+    static constexpr auto Fixed = "fixed";
+    static constexpr auto Random = "random";
+    static constexpr auto ChooseInGame = "chooseInGame";
+    static constexpr auto ChooseBeforeGame = "chooseBeforeGame";
+
     QString engineVersion;
     QString gameName;
     QString mapName;
@@ -46,6 +55,22 @@ struct LocalBattlePlan
     Result<StartRequest, Problem> toStartRequest(const PasswordSource &passwords = systemPasswords()) const;
     // Every field's problems (the first one per player entry and per other field), in the decoder's order.
     QList<Problem> problems() const;
+    // The problems of a start on a host with these engines: problems(), then, unless the engine version is
+    // wrong already, an engine that is not one of availableEngines.
+    QList<Problem> problems(const QStringList &availableEngines) const;
+
+    // The start position type of one of the names above.
+    static std::optional<StartPosType> startPosTypeNamed(const QString &name);
+    // The newest of engine versions, what a plan runs without a chosen one: by their leading version numbers
+    // (2025.06.22 > 106.0 > 99.1), then as text.
+    static QString newestVersion(const QStringList &versions);
+    // The address players connect to: hostingIP if configured; else the address the engines are bound to if
+    // it is a specific one; else the first IPv4 address of the machine that is neither loopback nor
+    // link-local; else 127.0.0.1.
+    static QString hostAddress(const QString &hostingIp, const QString &engineBindIp,
+                               const QList<QHostAddress> &machineAddresses);
+    // The addresses of this machine's interfaces that are up, loopback ones excluded.
+    static QList<QHostAddress> machineAddresses();
 
     // Passwords are 16 characters of PasswordAlphabet, which leaves out look-alikes (0/O/o, 1/l/I) because
     // players may have to type them.
