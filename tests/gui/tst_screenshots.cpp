@@ -375,6 +375,13 @@ private slots:
             QVERIFY(!battles.constLast().isEmpty());
         }
 
+        // A second headless autohost, in local mode: the fleet view shows two real ones side by side.
+        AutohostProcess home(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH), 1);
+        QVERIFY2(home.problem().isEmpty(), qPrintable(home.problem()));
+        QVERIFY(home.start(1, u"127.0.0.1:0"_s, {{"adminToken", "home-token"}, {"tachyonServer", ""}}));
+        const quint16 homePort = home.waitForAdminPort();
+        QVERIFY2(homePort > 0, qPrintable(home.output()));
+
         Config config = baseConfig(u"fleet"_s);
         linkEngine(config.enginesDir, u"2025.06.22"_s);
         App app;
@@ -385,16 +392,21 @@ private slots:
                 ->connectToAutohost(u"VPS Frankfurt"_s, u"127.0.0.1"_s, adminPort, u"vps-token"_s, false, {})
                 .isEmpty());
         QVERIFY(
-            controller->connectToAutohost(u"Club server"_s, u"127.0.0.1"_s, adminPort + 1, u"x"_s, false, {})
+            controller
+                ->connectToAutohost(u"Home server"_s, u"127.0.0.1"_s, homePort, u"home-token"_s, false, {})
                 .isEmpty());
-        QVERIFY(controller->connectToAutohost({}, u"127.0.0.1"_s, adminPort, u"old-token"_s, false, {})
-                    .isEmpty() == false); // the same endpoint twice is refused
+        QVERIFY(
+            controller->connectToAutohost(u"Club server"_s, u"127.0.0.1"_s, 1, u"x"_s, false, {}).isEmpty());
+        // The same endpoint twice is refused.
+        QVERIFY(!controller->connectToAutohost({}, u"127.0.0.1"_s, adminPort, u"t"_s, false, {}).isEmpty());
         Fleet *fleet = controller->fleet();
         QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"linkState"_s).toString(), u"attached"_s, 10000);
         fleet->mirror(1)->installs()->install(u"2025.01.01"_s);
         QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"failedInstalls"_s).toInt(), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(fleet->get(1).value(u"crashedBattles"_s).toInt(), 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(2).value(u"linkState"_s).toString(), u"unreachable"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(2).value(u"linkState"_s).toString(), u"attached"_s, 10000);
+        QCOMPARE(fleet->get(2).value(u"localMode"_s), QVariant(true));
+        QTRY_COMPARE_WITH_TIMEOUT(fleet->get(3).value(u"linkState"_s).toString(), u"unreachable"_s, 10000);
         QTest::qWait(1500); // the running battles' CPU and memory
         capture(app, u"fleet"_s, u"fleet"_s);
 
