@@ -358,9 +358,10 @@ void AppController::request(const QString &battleId, const QString &action, Json
 
 AppController::ErrorHandler AppController::errorCallback(const QJSValue &callback) const
 {
-    return [callback](const QString &error) mutable
+    // A remote answer may come after the QML engine is gone (the window closed while it was on its way).
+    return [engine = m_jsEngine, callback](const QString &error) mutable
     {
-        if (callback.isCallable())
+        if (engine && callback.isCallable())
         {
             callback.call({QJSValue(error)});
         }
