@@ -1,13 +1,12 @@
 #include <QDir>
-#include <QFile>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "autohostservice.h"
 #include "expositionparser.h"
 #include "faketachyonserver.h"
 #include "metrics/autohostmetrics.h"
+#include "servicetesthost.h"
 #include "testhttpserver.h"
 #include "util/conversions.h"
 
@@ -21,8 +20,6 @@ class TestAutohostMetrics : public QObject
     Q_OBJECT
 
 private:
-    static constexpr auto EngineVersion = "105.1.1-2590-gb9462a0 BAR105";
-
     // Every family with its type as the parser names it and its labels (a histogram's without le).
     struct ExpectedFamily
     {
@@ -31,51 +28,12 @@ private:
         QStringList labels;
     };
 
-    QTemporaryDir m_dir;
-    TestHttpServer m_cdn;
-    std::unique_ptr<FakeTachyonServer> m_server;
-    std::unique_ptr<AutohostService> m_service;
+    std::unique_ptr<ServiceTestHost> m_host;
     std::unique_ptr<AutohostMetrics> m_metrics;
+    AutohostService *m_service = nullptr;
+    FakeTachyonServer *m_server = nullptr;
+    // The server's connection to the autohost: the host's first, then the one after a reconnect.
     int m_connection = -1;
-    int m_portBase = 0;
-
-    Config config() const
-    {
-        Config config = m_server->autohostConfig();
-        config.hostingIP = u"192.0.2.10"_s;
-        config.engineBindIP = u"127.0.0.1"_s;
-        config.maxBattles = 2;
-        config.enginesDir = m_dir.filePath(u"engines"_s);
-        config.instancesDir = m_dir.filePath(u"instances"_s);
-        config.systemEngines = false;
-        config.engineStartPort = m_portBase;
-        config.engineAutohostStartPort = m_portBase + 20;
-        config.maxPortsUsed = 20;
-        config.engineStartTimeoutSeconds = 5;
-        config.engineKillGraceSeconds = 3;
-        config.engineCdnBaseUrl = m_cdn.url(u"/cdn"_s).toString();
-        return config;
-    }
-
-    static Json startData(const QUuid &id, const QString &fakescript = {})
-    {
-        Json options = Json::object();
-        if (!fakescript.isEmpty())
-        {
-            options["fakescript"] = toStdString(fakescript);
-        }
-        return {
-            {"battleId", toStdString(uuidText(id))},
-            {"engineVersion", EngineVersion},
-            {"gameName", "MiniGame 1.0"},
-            {"mapName", "MiniMap"},
-            {"startPosType", "ingame"},
-            {"allyTeams",
-             {{{"teams", {{{"players", {{{"userId", "1001"}, {"name", "Alice"}, {"password", "pwA"}}}}}}}},
-              {{"teams", {{{"players", {{{"userId", "1002"}, {"name", "Bob"}, {"password", "pwB"}}}}}}}}}},
-            {"spectators", {{{"userId", "1003"}, {"name", "Carol"}, {"password", "pwC"}}}},
-            {"gameOptions", options}};
-    }
 
     Json request(const QString &command, const std::optional<Json> &data = {})
     {
@@ -86,7 +44,12 @@ private:
     QUuid startBattle(const QString &fakescript = {})
     {
         const QUuid id = QUuid::createUuid();
-        const Json response = request(u"autohost/start"_s, startData(id, fakescript));
+        QList<QPair<QString, QString>> options;
+        if (!fakescript.isEmpty())
+        {
+            options.append({u"fakescript"_s, fakescript});
+        }
+        const Json response = request(u"autohost/start"_s, ServiceTestHost::startData(id, options));
         if (response.value("status", "") != "success")
         {
             qWarning("start failed: %s", dumpJson(response).c_str());
@@ -362,38 +325,28 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        const QString engineDir = m_dir.filePath(u"engines/"_s + QString::fromLatin1(EngineVersion));
-        QVERIFY(QDir().mkpath(engineDir));
-        QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), engineDir + u"/spring-dedicated"_s));
-        m_portBase = 48000 + int(QCoreApplication::applicationPid() % 40) * 40;
-        QVERIFY(m_cdn.listen());
-    }
-
     void init()
     {
-        m_server = std::make_unique<FakeTachyonServer>();
-        QVERIFY(m_server->listen());
-        m_service = std::make_unique<AutohostService>(config());
-        m_metrics = std::make_unique<AutohostMetrics>(m_service.get());
-        m_service->start();
-        m_connection = m_server->waitForReadyAutohost();
-        QVERIFY(m_connection >= 0);
+        // The metrics follow the service from its first request (the server's subscribeUpdates) on.
+        m_host = std::make_unique<ServiceTestHost>(
+            QStringLiteral(FAKE_ENGINE_PATH), [](Config &config) { config.maxBattles = 2; },
+            [this](AutohostService &service) { m_metrics = std::make_unique<AutohostMetrics>(&service); });
+        QVERIFY2(m_host->problem().isEmpty(), qPrintable(m_host->problem()));
+        m_service = &m_host->service();
+        m_server = &m_host->server();
+        m_connection = m_host->connection();
     }
 
     void cleanup()
     {
-        if (m_service)
+        if (m_host)
         {
-            QSignalSpy finished(m_service.get(), &AutohostService::finished);
-            m_service->shutdown(u"test finished"_s);
-            QVERIFY(finished.count() == 1 || finished.wait(30000));
+            QVERIFY(m_host->shutdown());
         }
         m_metrics.reset();
-        m_service.reset();
-        m_server.reset();
+        m_host.reset();
+        m_service = nullptr;
+        m_server = nullptr;
     }
 
     void gaugesFollowTheService()
@@ -412,7 +365,7 @@ private slots:
         m_service->battles()->setAccepting(true);
         QCOMPARE(value("autohost_draining"), 0.0);
 
-        const QString dir = m_dir.filePath(u"engines/2025.06.22"_s);
+        const QString dir = m_host->directory() + u"/engines/2025.06.22"_s;
         QVERIFY(QDir().mkpath(dir));
         QVERIFY(QFile::link(QStringLiteral(FAKE_ENGINE_PATH), dir + u"/spring-dedicated"_s));
         QTRY_COMPARE_WITH_TIMEOUT(value("autohost_engines_available"), 2.0, 5000);
@@ -423,7 +376,7 @@ private slots:
         TestHttpServer::Response stalled;
         stalled.body = "[]";
         stalled.stallAfter = 0;
-        m_cdn.setResponse(u"/cdn/find"_s, stalled);
+        m_host->cdn().setResponse(u"/cdn/find"_s, stalled);
         QCOMPARE(request(u"autohost/installEngine"_s, Json{{"version", "2025.08.08"}}).value("status", ""),
                  std::string("success"));
         QCOMPARE(value("autohost_engines_installing"), 1.0);

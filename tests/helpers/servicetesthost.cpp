@@ -10,7 +10,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 ServiceTestHost::ServiceTestHost(const QString &fakeEnginePath,
-                                 const std::function<void(Config &config)> &adjust)
+                                 const std::function<void(Config &config)> &adjust,
+                                 const std::function<void(AutohostService &service)> &beforeStart)
     : m_server(std::make_unique<FakeTachyonServer>())
 {
     const QString engineDir = m_dir.filePath(u"engines/"_s + QString::fromLatin1(EngineVersion));
@@ -48,6 +49,10 @@ ServiceTestHost::ServiceTestHost(const QString &fakeEnginePath,
     }
     m_service = std::make_unique<AutohostService>(config);
     QObject::connect(m_service.get(), &AutohostService::finished, [this] { m_finished = true; });
+    if (beforeStart)
+    {
+        beforeStart(*m_service);
+    }
     m_service->start();
     if (config.localMode())
     {

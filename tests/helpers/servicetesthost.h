@@ -21,9 +21,11 @@ public:
     static constexpr auto ClientSecret = "client-secret-7f3a9c";
 
     // adjust may change the configuration before the service is made; without a tachyonServer the service
-    // runs in local mode.
+    // runs in local mode. beforeStart sees the service made but not started (to follow it from its first
+    // request on).
     explicit ServiceTestHost(const QString &fakeEnginePath,
-                             const std::function<void(Config &config)> &adjust = {});
+                             const std::function<void(Config &config)> &adjust = {},
+                             const std::function<void(AutohostService &service)> &beforeStart = {});
     ~ServiceTestHost();
 
     // Empty when the service is ready (connected, unless in local mode), else what went wrong.
