@@ -14,6 +14,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include "admin/httpstatus.h"
 #include "protocol/tachyonmessage.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,29 +26,6 @@ constexpr qsizetype MaxRequestHeadSize = 64 * 1024;
 constexpr qsizetype MaxRequestBodySize = 1024 * 1024;
 constexpr int TokenLifetimeSeconds = 60;
 const char *HandledProperty = "fakeTachyonServerHandled";
-
-QByteArray statusText(int status)
-{
-    switch (status)
-    {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
 
 QByteArray oauthError(const char *error, const char *description)
 {
@@ -761,7 +739,7 @@ void FakeTachyonServer::respond(QTcpSocket *socket, int status, const QByteArray
     {
         return;
     }
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) + "\r\n";
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
     response += "Content-Type: " + contentType + "\r\n";
     response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     response += "Connection: close\r\n";

@@ -9,6 +9,7 @@
 #include <QWebSocketServer>
 
 #include "admin/httprequesthead.h"
+#include "admin/httpstatus.h"
 #include "admin/listenaddress.h"
 #include "logging.h"
 #include "util/constanttime.h"
@@ -21,36 +22,6 @@ namespace
 const QString MetricsPath = u"/metrics"_s;
 const QString StatePath = u"/api/v1/state"_s;
 const QString StreamPath = u"/api/v1/stream"_s;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status)
-    {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 426:
-        return "Upgrade Required";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    case 505:
-        return "HTTP Version Not Supported";
-    }
-    return "Error";
-}
 
 QString describePeer(const QTcpSocket *socket)
 {
@@ -362,7 +333,7 @@ void AdminServer::respond(QTcpSocket *socket, const Response &response)
 {
     qCDebug(lcAdmin).noquote() << u"%1 from %2"_s.arg(response.status).arg(describePeer(socket));
     QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + httpReasonPhrase(response.status) +
         "\r\nContent-Type: " + response.contentType +
         "\r\nContent-Length: " + QByteArray::number(response.body.size()) +
         "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n";
