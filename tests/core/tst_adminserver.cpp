@@ -1,4 +1,3 @@
-#include <QMutex>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -9,6 +8,7 @@
 #include <QWebSocket>
 
 #include "admin/adminserver.h"
+#include "messagecapture.h"
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -16,25 +16,6 @@ using namespace std::chrono_literals;
 namespace
 {
 const QByteArray Token = "tok3n-for-the-admin-test";
-
-QMutex g_messagesMutex;
-QStringList g_messages;
-QtMessageHandler g_testHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        const QMutexLocker lock(&g_messagesMutex);
-        g_messages.append(message);
-    }
-    g_testHandler(type, context, message);
-}
-
-QStringList takeMessages()
-{
-    const QMutexLocker lock(&g_messagesMutex);
-    return std::exchange(g_messages, {});
-}
 
 // An answer as the client received it.
 struct HttpReply
@@ -104,6 +85,8 @@ class TestAdminServer : public QObject
     Q_OBJECT
 
 private:
+    // Made in initTestCase: Qt Test installs its own message handler after the test object is made.
+    std::unique_ptr<MessageCapture> m_messages;
     std::chrono::milliseconds m_now = 5000s;
     int m_metricsCalls = 0;
     int m_stateCalls = 0;
@@ -223,9 +206,9 @@ private:
     }
 
 private slots:
-    void initTestCase() { g_testHandler = qInstallMessageHandler(captureMessage); }
+    void initTestCase() { m_messages = std::make_unique<MessageCapture>(); }
 
-    void cleanupTestCase() { qInstallMessageHandler(g_testHandler); }
+    void cleanupTestCase() { m_messages.reset(); }
 
     void init()
     {
@@ -234,7 +217,7 @@ private slots:
         m_stateCalls = 0;
         m_streams.clear();
         m_streamOwner = std::make_unique<QObject>();
-        takeMessages();
+        m_messages->take();
     }
 
     void cleanup() { m_streamOwner.reset(); }
@@ -266,7 +249,7 @@ private slots:
         const HttpReply lowerCase = exchange(
             *server, "GET /metrics HTTP/1.1\r\nHost: h\r\nauthorization: bearer " + Token + "\r\n\r\n");
         QCOMPARE(lowerCase.status, 200);
-        QVERIFY(takeMessages().filter(u"failed admin login"_s).isEmpty());
+        QVERIFY(m_messages->take().filter(u"failed admin login"_s).isEmpty());
     }
 
     void refusesWithoutTheToken_data()
@@ -310,7 +293,7 @@ private slots:
         QCOMPARE(m_metricsCalls + m_stateCalls, 0);
 
         // Logged as a warning with the client's address, never with what it offered.
-        const QStringList failures = takeMessages().filter(u"failed admin login"_s);
+        const QStringList failures = m_messages->take().filter(u"failed admin login"_s);
         QCOMPARE(failures.size(), 1);
         QVERIFY2(failures.front().contains(u"from 127.0.0.1 (GET %1)"_s.arg(QString::fromLatin1(path))),
                  qPrintable(failures.front()));
@@ -334,7 +317,7 @@ private slots:
                      401);
             m_now += 1s;
         }
-        QStringList messages = takeMessages();
+        QStringList messages = m_messages->take();
         QCOMPARE(messages.filter(u"failed admin login from 127.0.0.1"_s).size(), 5);
         // The fifth failure came 4 s after the first.
         QVERIFY2(!messages.filter(u"admin logins from 127.0.0.1 refused for 56 s"_s).isEmpty(),
@@ -347,7 +330,7 @@ private slots:
         QCOMPARE(exchange(*server, get("/metrics", "guess-6")).status, 429);
         QCOMPARE(m_stateCalls + m_metricsCalls, 0);
         // Blocked attempts are not logged one by one.
-        QVERIFY(takeMessages().filter(u"failed admin login"_s).isEmpty());
+        QVERIFY(m_messages->take().filter(u"failed admin login"_s).isEmpty());
 
         // Another client is not blocked.
         const HttpReply other = exchange(*server, get("/api/v1/state", Token), QHostAddress(u"127.0.0.2"_s));
@@ -430,7 +413,7 @@ private slots:
         }
         QCOMPARE(m_metricsCalls + m_stateCalls, 0);
         // Not a login attempt.
-        QVERIFY(takeMessages().filter(u"failed admin login"_s).isEmpty());
+        QVERIFY(m_messages->take().filter(u"failed admin login"_s).isEmpty());
     }
 
     void slowHeadIsClosed()
@@ -506,7 +489,7 @@ private slots:
 
         // A plain request afterwards is still served.
         QCOMPARE(exchange(*server, get("/metrics", Token)).status, 200);
-        QVERIFY2(!takeMessages().filter(u"stream opened from 127.0.0.1"_s).isEmpty(), "no log line");
+        QVERIFY2(!m_messages->take().filter(u"stream opened from 127.0.0.1"_s).isEmpty(), "no log line");
     }
 
     void streamRefusedWithoutTheToken_data()
@@ -529,8 +512,8 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(m_streams.size(), 0);
         QCOMPARE(received.size(), 0);
-        QCOMPARE(takeMessages().filter(u"failed admin login from 127.0.0.1 (GET /api/v1/stream)"_s).size(),
-                 1);
+        QCOMPARE(
+            m_messages->take().filter(u"failed admin login from 127.0.0.1 (GET /api/v1/stream)"_s).size(), 1);
     }
 
     void streamRefusedFromWebPages()

@@ -1,36 +1,14 @@
 #include <QFile>
-#include <QMutex>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "admin/admintokenfile.h"
+#include "messagecapture.h"
 
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace
-{
-QMutex g_messagesMutex;
-QStringList g_messages;
-QtMessageHandler g_testHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        const QMutexLocker lock(&g_messagesMutex);
-        g_messages.append(message);
-    }
-    g_testHandler(type, context, message);
-}
-
-QStringList takeMessages()
-{
-    const QMutexLocker lock(&g_messagesMutex);
-    return std::exchange(g_messages, {});
-}
-} // namespace
 
 // The generated admin token: its form, the owner-only file it lives in, reused on the next run, and never
 // in the log.
@@ -40,15 +18,17 @@ class TestAdminTokenFile : public QObject
 
 private:
     QTemporaryDir m_dir;
+    // Made in initTestCase: Qt Test installs its own message handler after the test object is made.
+    std::unique_ptr<MessageCapture> m_messages;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        g_testHandler = qInstallMessageHandler(captureMessage);
+        m_messages = std::make_unique<MessageCapture>();
     }
 
-    void cleanupTestCase() { qInstallMessageHandler(g_testHandler); }
+    void cleanupTestCase() { m_messages.reset(); }
 
     void generatesRandomBase64Url()
     {
@@ -68,7 +48,7 @@ private slots:
         const QString path = AdminTokenFile::pathIn(m_dir.path());
         QCOMPARE(path, m_dir.filePath(u"admin-token"_s));
         QVERIFY(!QFile::exists(path));
-        takeMessages();
+        m_messages->take();
 
         const Result<QString> created = AdminTokenFile::readOrCreate(path);
         QVERIFY2(created, qPrintable(created ? QString() : created.error()));
@@ -79,7 +59,7 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), created->toLatin1() + '\n');
-        QStringList messages = takeMessages();
+        QStringList messages = m_messages->take();
         QVERIFY2(messages.join(u'\n').contains(u"admin token created in %1"_s.arg(path)),
                  qPrintable(messages.join(u'\n')));
 
@@ -87,7 +67,7 @@ private slots:
         const Result<QString> read = AdminTokenFile::readOrCreate(path);
         QVERIFY(read);
         QCOMPARE(*read, *created);
-        messages += takeMessages();
+        messages += m_messages->take();
         QVERIFY2(messages.join(u'\n').contains(u"admin token read from %1"_s.arg(path)),
                  qPrintable(messages.join(u'\n')));
         for (const QString &message : std::as_const(messages))
@@ -104,11 +84,11 @@ private slots:
         file.write("  my-own-token \r\n");
         file.close();
         QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        takeMessages();
+        m_messages->take();
         const Result<QString> read = AdminTokenFile::readOrCreate(path);
         QVERIFY(read);
         QCOMPARE(*read, u"my-own-token"_s);
-        QVERIFY(!takeMessages().join(u'\n').contains(u"accessible to other users"_s));
+        QVERIFY(!m_messages->take().join(u'\n').contains(u"accessible to other users"_s));
     }
 
     void warnsWhenOthersCanRead()
@@ -120,9 +100,9 @@ private slots:
         file.close();
         QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                 QFileDevice::ReadGroup | QFileDevice::ReadOther));
-        takeMessages();
+        m_messages->take();
         QVERIFY(AdminTokenFile::readOrCreate(path));
-        const QString messages = takeMessages().join(u'\n');
+        const QString messages = m_messages->take().join(u'\n');
         QVERIFY2(messages.contains(u"%1 is accessible to other users"_s.arg(path)), qPrintable(messages));
         QVERIFY(!messages.contains(u"shared-token"_s));
     }
