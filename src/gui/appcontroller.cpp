@@ -80,10 +80,7 @@ AppController::AppController(AutohostService *service, const Paths &paths, LogRe
 
 void AppController::addRemote(const SavedAutohosts::Entry &entry)
 {
-    const QString address = entry.settings.host.contains(u':')
-                                ? u"[%1]:%2"_s.arg(entry.settings.host).arg(entry.settings.port)
-                                : u"%1:%2"_s.arg(entry.settings.host).arg(entry.settings.port);
-    m_fleet->add(entry.displayName(), address, new RemoteBackend(entry.settings), false);
+    m_fleet->add(entry.displayName(), entry.address(), new RemoteBackend(entry.settings), false);
 }
 
 void AppController::saveAutohosts()

@@ -73,6 +73,12 @@ int Fleet::battlesInState(const HostMirror *mirror, const QString &state)
     return count;
 }
 
+int Fleet::failedInstalls(const HostMirror *mirror)
+{
+    // An install row that is not under way has failed (it stays until tried again).
+    return mirror->installs()->count() - mirror->installs()->activeCount();
+}
+
 QVariant Fleet::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -110,10 +116,9 @@ QVariant Fleet::data(const QModelIndex &index, int role) const
     case CrashedBattlesRole:
         return battlesInState(mirror, u"crashed"_s);
     case FailedInstallsRole:
-        return mirror->installs()->count() - mirror->installs()->activeCount();
+        return failedInstalls(mirror);
     case AlertCountRole:
-        return battlesInState(mirror, u"crashed"_s) + mirror->installs()->count() -
-               mirror->installs()->activeCount();
+        return battlesInState(mirror, u"crashed"_s) + failedInstalls(mirror);
     }
     return {};
 }

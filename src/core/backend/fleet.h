@@ -79,6 +79,7 @@ private:
     void follow(const Host &host);
     void rowChanged(const HostMirror *mirror);
     static int battlesInState(const HostMirror *mirror, const QString &state);
+    static int failedInstalls(const HostMirror *mirror);
 
     QList<Host> m_hosts;
 };

@@ -10,14 +10,15 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-QString SavedAutohosts::Entry::displayName() const
+QString SavedAutohosts::Entry::address() const
 {
-    if (!name.trimmed().isEmpty())
-    {
-        return name.trimmed();
-    }
     const QString host = settings.host.contains(u':') ? u"[%1]"_s.arg(settings.host) : settings.host;
     return u"%1:%2"_s.arg(host).arg(settings.port);
+}
+
+QString SavedAutohosts::Entry::displayName() const
+{
+    return name.trimmed().isEmpty() ? address() : name.trimmed();
 }
 
 bool operator==(const SavedAutohosts::Entry &a, const SavedAutohosts::Entry &b)

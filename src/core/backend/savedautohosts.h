@@ -24,7 +24,9 @@ public:
         QString name; // what the operator calls it; the address when empty
         RemoteBackend::Settings settings;
 
-        // The name, or host:port when it has none.
+        // host:port ([host]:port for an IPv6 address).
+        QString address() const;
+        // The name, or the address when it has none.
         QString displayName() const;
         friend bool operator==(const Entry &a, const Entry &b);
     };
