@@ -493,10 +493,8 @@ Result<Value> convert(const KeySpec &spec, const Json &value)
         if (!number || std::trunc(*number) != *number ||
             (!none && (*number < spec.minimum || *number > spec.maximum)))
         {
-            return fail(spec.kind == Kind::Limit
-                            ? u"must be 0 (no limit) or "_s +
-                                  rangeText(spec, u"an integer"_s).mid(u"must be "_s.size())
-                            : rangeText(spec, u"an integer"_s));
+            return fail(rangeText(spec, spec.kind == Kind::Limit ? u"0 (no limit) or an integer"_s
+                                                                 : u"an integer"_s));
         }
         return Value(int(*number));
     }
