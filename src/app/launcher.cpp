@@ -128,6 +128,7 @@ int Launcher::prepare(QCoreApplication &app, Face face)
         std::fprintf(stderr, "autohost: %s\n", qPrintable(error));
         return 2;
     }
+    m_sources = sources;
     const auto loaded = ConfigLoader::load(sources);
     if (!loaded)
     {
@@ -165,25 +166,72 @@ int Launcher::runHeadless(QCoreApplication &app)
         return 2;
     }
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &service,
-                     [&service](const QString &name, int count)
+    QObject::connect(
+        &watcher, &SignalWatcher::terminationRequested, &service,
+        [&service](const QString &name, int count)
+        {
+            if (count == 1)
+            {
+                qCInfo(lcConfig).noquote()
+                    << u"%1 received: shutting down cleanly; send the signal again to stop every "
+                       u"battle now"_s.arg(name);
+                service.drain(u"autohost shutting down"_s);
+            }
+            else
+            {
+                qCWarning(lcConfig).noquote() << u"%1 received again: killing all engines"_s.arg(name);
+                service.shutdownNow();
+            }
+        });
+    watcher.watchReload();
+    QObject::connect(&watcher, &SignalWatcher::reloadRequested, &service,
+                     [this, &service](const QString &name)
                      {
-                         if (count == 1)
-                         {
-                             qCInfo(lcConfig).noquote()
-                                 << u"%1 received: shutting down cleanly (again to stop at once)"_s.arg(name);
-                             service.shutdown(u"autohost shutting down"_s);
-                         }
-                         else
-                         {
-                             qCWarning(lcConfig).noquote()
-                                 << u"%1 received again: killing all engines"_s.arg(name);
-                             service.shutdownNow();
-                         }
+                         qCInfo(lcConfig).noquote()
+                             << u"%1 received: reloading the configuration"_s.arg(name);
+                         reloadConfig(service);
                      });
     QObject::connect(&service, &AutohostService::finished, &app, [] { QCoreApplication::exit(0); });
     service.start();
     return app.exec();
+}
+
+void Launcher::reloadConfig(AutohostService &service)
+{
+    ConfigSources sources = m_sources;
+    // As at the start: without --config, the data directory's config.json when it exists (now).
+    if (sources.filePath.isEmpty() && QFileInfo::exists(m_configFilePath))
+    {
+        sources.filePath = m_configFilePath;
+    }
+    const auto loaded = ConfigLoader::load(sources);
+    if (!loaded)
+    {
+        qCWarning(lcConfig).noquote()
+            << u"configuration not reloaded, nothing changed: %1"_s.arg(loaded.error());
+        return;
+    }
+    for (const QString &warning : loaded->warnings)
+    {
+        qCWarning(lcConfig).noquote() << warning;
+    }
+    const AutohostService::ConfigChange change = service.applyConfig(loaded->config);
+    m_config = service.config();
+    if (change.applied.isEmpty() && change.needsRestart.isEmpty())
+    {
+        qCInfo(lcConfig) << "configuration reloaded: nothing changed";
+    }
+    if (!change.applied.isEmpty())
+    {
+        qCInfo(lcConfig).noquote() << u"configuration reloaded: applied %1"_s.arg(
+            change.applied.join(u", "_s));
+    }
+    if (!change.needsRestart.isEmpty())
+    {
+        qCWarning(lcConfig).noquote()
+            << u"configuration reloaded: changed keys that take effect only after a "
+               u"restart: %1"_s.arg(change.needsRestart.join(u", "_s));
+    }
 }
 
 Result<std::unique_ptr<AdminServer>> Launcher::startAdminEndpoint(AutohostService &service,

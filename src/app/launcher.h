@@ -10,8 +10,6 @@
 
 class AdminServer;
 class AutohostService;
-class AdminServer;
-class AutohostService;
 class LogRecorder;
 class QCoreApplication;
 
@@ -41,9 +39,15 @@ public:
     // The configuration file the program read, or the one the desktop app saves to when there was none.
     QString configFilePath() const { return m_configFilePath; }
 
-    // Runs the service without a user interface until it has shut down (SIGINT/SIGTERM: clean shutdown; a
-    // second signal kills every engine).
+    // Runs the service without a user interface until it has shut down. SIGINT/SIGTERM: drain (no new
+    // battles, running ones may end by themselves for drainTimeoutSeconds, then they are stopped), exit 0; a
+    // second signal kills every engine at once. SIGHUP: reloadConfig().
     int runHeadless(QCoreApplication &app);
+    // Loads the configuration again from the same sources (file, environment, --set; without --config the
+    // data directory's config.json if it exists now) and applies what can change while running, logging what
+    // it applied and which changed keys need a restart. An invalid configuration is reported and changes
+    // nothing.
+    void reloadConfig(AutohostService &service);
 
     // The admin endpoint of adminListen for this service, listening: metrics, state and stream, with the log
     // lines of recorder (may be null). The caller destroys it before the service. Nothing when adminListen is
@@ -60,6 +64,7 @@ private:
     QCommandLineOption m_logFormat;
     QCommandLineOption m_printConfig;
     QCommandLineOption m_dataDirOption;
+    ConfigSources m_sources;
     Config m_config;
     QString m_configFilePath;
     QString m_dataDir;

@@ -1,5 +1,8 @@
 #include "autohostservice.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "battles/battlerequests.h"
 #include "logging.h"
 #include "protocol/requestdecoder.h"
@@ -388,29 +391,106 @@ void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
     }
 }
 
-void AutohostService::shutdown(const QString &reason)
+void AutohostService::beginShutdown(const QString &reason)
 {
-    if (m_shuttingDown)
-    {
-        return;
-    }
     m_shuttingDown = true;
-    qCInfo(lcBattle).noquote() << u"shutting down: %1; stopping %2 battles"_s.arg(reason).arg(
-        m_battles.currentBattles());
-    m_battles.setAccepting(false);
+    m_shutdownReason = reason;
+    m_battles.setAccepting(
+        false, u"the autohost is shutting down: it accepts no new battles while its running ones end"_s);
+    connect(
+        &m_battles, &BattleManager::battleRemoved, this,
+        [this](const QUuid &battleId)
+        {
+            if (draining() && m_battles.currentBattles() > 0)
+            {
+                qCInfo(lcBattle).noquote()
+                    << u"draining: battle %1 ended; %2 left, to be stopped in %3 s unless they end first"_s
+                           .arg(uuidText(battleId))
+                           .arg(m_battles.currentBattles())
+                           .arg(m_drainTimer.remainingTime() / 1000);
+            }
+        });
     connect(
         &m_battles, &BattleManager::allBattlesEnded, this,
-        [this, reason]
+        [this]
         {
+            if (draining())
+            {
+                qCInfo(lcBattle) << "draining: every battle has ended";
+                m_drainTimer.stop();
+            }
             sendStatus(false);
             if (!m_client)
             {
                 return finishShutdown();
             }
             connect(m_client, &TachyonClient::stopped, this, &AutohostService::finishShutdown);
-            m_client->stop(reason);
+            m_client->stop(m_shutdownReason);
         },
         Qt::SingleShotConnection);
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this,
+            [this]
+            {
+                qCInfo(lcBattle).noquote()
+                    << u"draining: the drain timeout of %1 s is over, %2 battles still running"_s
+                           .arg(m_config.drainTimeoutSeconds)
+                           .arg(m_battles.currentBattles());
+                stopRemainingBattles();
+            });
+}
+
+void AutohostService::drain(const QString &reason)
+{
+    if (m_shuttingDown)
+    {
+        return;
+    }
+    beginShutdown(reason);
+    const int battles = m_battles.currentBattles();
+    if (battles == 0 || m_config.drainTimeoutSeconds <= 0)
+    {
+        qCInfo(lcBattle).noquote() << u"shutting down: %1"_s.arg(reason);
+        return stopRemainingBattles();
+    }
+    qCInfo(lcBattle).noquote()
+        << u"shutting down: %1; draining: no new battles, waiting up to %2 s for %3 running battles to end "
+           u"by themselves, then stopping them as autohost/kill does"_s.arg(reason)
+               .arg(m_config.drainTimeoutSeconds)
+               .arg(battles);
+    m_drainClock.start();
+    startDrainTimer(qint64(m_config.drainTimeoutSeconds * 1000));
+}
+
+void AutohostService::shutdown(const QString &reason)
+{
+    if (!m_shuttingDown)
+    {
+        beginShutdown(reason);
+        qCInfo(lcBattle).noquote() << u"shutting down: %1"_s.arg(reason);
+    }
+    stopRemainingBattles();
+}
+
+void AutohostService::startDrainTimer(qint64 remainingMs)
+{
+    // drainTimeoutSeconds is at most a week, well within a timer's range.
+    m_drainTimer.start(int(std::clamp<qint64>(remainingMs, 0, std::numeric_limits<int>::max())));
+}
+
+void AutohostService::stopRemainingBattles()
+{
+    if (m_stoppingBattles)
+    {
+        return;
+    }
+    m_stoppingBattles = true;
+    m_drainTimer.stop();
+    if (m_battles.currentBattles() > 0)
+    {
+        qCInfo(lcBattle).noquote() << u"shutting down: stopping %1 battles as autohost/kill does"_s.arg(
+            m_battles.currentBattles());
+    }
     m_battles.stopAll(u"the autohost is shutting down"_s);
 }
 
@@ -427,4 +507,69 @@ void AutohostService::finishShutdown()
         m_finished = true;
         emit finished();
     }
+}
+
+const QStringList &AutohostService::liveKeys()
+{
+    static const QStringList keys = {
+        u"maxBattles"_s,
+        u"hostingIP"_s,
+        u"engineSettings"_s,
+        u"maxGameDurationSeconds"_s,
+        u"engineStartTimeoutSeconds"_s,
+        u"engineKillGraceSeconds"_s,
+        u"engineCpuAffinity"_s,
+        u"engineNiceLevel"_s,
+        u"engineMemoryLimitMegabytes"_s,
+        u"drainTimeoutSeconds"_s,
+        u"maxReconnectDelaySeconds"_s,
+        u"serverStatsIntervalSeconds"_s,
+        u"engineCdnBaseUrl"_s,
+        u"engineInstallTimeoutSeconds"_s,
+        u"engineDownloadMaxAttempts"_s,
+        u"engineDownloadRetryBackoffBaseMs"_s,
+        u"logFormat"_s,
+    };
+    return keys;
+}
+
+AutohostService::ConfigChange AutohostService::applyConfig(const Config &config)
+{
+    ConfigChange change;
+    Config next = m_config;
+    for (const QString &key : ConfigLoader::changedKeys(m_config, config))
+    {
+        if (liveKeys().contains(key))
+        {
+            ConfigLoader::copyKey(key, config, &next);
+            change.applied.append(key);
+        }
+        else
+        {
+            change.needsRestart.append(key);
+        }
+    }
+    if (change.applied.isEmpty())
+    {
+        return change;
+    }
+    const double previousDrainTimeout = m_config.drainTimeoutSeconds;
+    // Before the battles: their capacityChanged makes views read config().maxBattles.
+    m_config = next;
+    m_battles.setConfig(m_config);
+    m_installer.setSettings(installerSettings(m_config));
+    if (m_client)
+    {
+        m_client->setMaxReconnectDelay(toMilliseconds(m_config.maxReconnectDelaySeconds));
+    }
+    m_serverStatsTimer.setInterval(toMilliseconds(m_config.serverStatsIntervalSeconds));
+    LogOutput::setFormat(m_config.logFormat == u"json"_s ? LogOutput::Format::Json : LogOutput::Format::Text);
+    if (draining() && m_config.drainTimeoutSeconds != previousDrainTimeout)
+    {
+        const qint64 remainingMs = qint64(m_config.drainTimeoutSeconds * 1000) - m_drainClock.elapsed();
+        qCInfo(lcBattle).noquote() << u"draining: the battles are stopped in %1 s now"_s.arg(
+            std::max<qint64>(0, remainingMs) / 1000);
+        startDrainTimer(remainingMs);
+    }
+    return change;
 }

@@ -29,11 +29,28 @@ public:
 
     // Scans the engines and, unless in local mode, connects to the Tachyon server.
     void start();
-    // Clean shutdown: accepts no new battles (status maxBattles 0), stops every battle as autohost/kill does,
-    // waits for the engines to exit, sends system/disconnect, then emits finished().
+    // What applyConfig() did with a new configuration: the keys it applied, and those that differ but take
+    // effect only after a restart (both in the order of ConfigLoader::keys()).
+    struct ConfigChange
+    {
+        QStringList applied;
+        QStringList needsRestart;
+    };
+
+    // Clean shutdown after a drain: accepts no new battles (status maxBattles 0; a start fails saying the
+    // autohost is shutting down), lets the running battles go on for up to drainTimeoutSeconds to end by
+    // themselves, then stops the rest as autohost/kill does, waits for the engines to exit, sends
+    // system/disconnect and emits finished(). What SIGTERM does to the headless program.
+    void drain(const QString &reason);
+    // The same without the wait: the battles are stopped at once, as autohost/kill does. Also ends a drain.
     void shutdown(const QString &reason);
     // Kills every engine at once and finishes.
     void shutdownNow();
+    // Takes what can change while running from a new configuration (the live keys: maxBattles, the settings,
+    // timeouts and limits of new battles, the advertised IP, intervals, engine downloads, the drain timeout,
+    // the log format); the rest stays until a restart.
+    ConfigChange applyConfig(const Config &config);
+    static const QStringList &liveKeys();
     // Starts a battle the operator planned on this machine (the desktop app's local mode) exactly as a served
     // autohost/start: same admission, ports and engines. The request must be one RequestDecoder produced
     // (LocalBattlePlan does that). Answers through handler exactly once. The battle's updates reach updates()
@@ -54,8 +71,10 @@ public:
     // The server's user count from system/serverStats, if it answered.
     std::optional<qint64> serverUserCount() const { return m_userCount; }
     bool subscribed() const { return m_subscribed; }
-    // shutdown() was called: no battle is accepted any more.
+    // drain() or shutdown() was called: no battle is accepted any more.
     bool shuttingDown() const { return m_shuttingDown; }
+    // A drain is waiting for running battles to end by themselves.
+    bool draining() const { return m_drainTimer.isActive(); }
 
     // The data of the autohost/status event as it stands.
     Json statusData() const;
@@ -86,6 +105,9 @@ private:
     void requestServerStats();
     void forwardUpdate(const UpdateBuffer::Entry &entry);
     void sendUpdate(const UpdateBuffer::Entry &entry);
+    void beginShutdown(const QString &reason);
+    void startDrainTimer(qint64 remainingMs);
+    void stopRemainingBattles();
     void finishShutdown();
 
     void handleStart(const TachyonMessage &request, const Receipt &receipt);
@@ -101,10 +123,14 @@ private:
     TachyonClient *m_client = nullptr;
     QTimer m_statusTimer;
     QTimer m_serverStatsTimer;
+    QTimer m_drainTimer;
+    QElapsedTimer m_drainClock;       // since the drain began
     std::optional<Json> m_lastStatus; // last status sent on the current connection
     bool m_subscribed = false;
     std::optional<qint64> m_userCount;
     QSet<QUuid> m_localBattles; // started by startLocalBattle; kept, as battle ids are never reused
     bool m_shuttingDown = false;
+    QString m_shutdownReason;
+    bool m_stoppingBattles = false; // the drain is over: every battle has been told to stop
     bool m_finished = false;
 };

@@ -1,5 +1,6 @@
 #include "logging.h"
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 
@@ -22,7 +23,8 @@ Q_LOGGING_CATEGORY(lcRemote, "autohost.remote", QtInfoMsg)
 namespace
 {
 
-LogOutput::Format g_format = LogOutput::Format::Text;
+// Read by every thread that logs, changed by a reload on the main thread.
+std::atomic<LogOutput::Format> g_format = LogOutput::Format::Text;
 std::mutex g_writeMutex;
 
 const char *levelName(QtMsgType type)
@@ -63,6 +65,11 @@ void LogOutput::install(Format format)
 {
     g_format = format;
     qInstallMessageHandler(handleMessage);
+}
+
+void LogOutput::setFormat(Format format)
+{
+    g_format = format;
 }
 
 QByteArray LogOutput::formatLine(Format format, QtMsgType type, const char *category, const QString &message,

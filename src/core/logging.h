@@ -28,6 +28,8 @@ public:
         Json,
     };
     static void install(Format format);
+    // Switches the format of an installed handler (a reloaded logFormat); nothing else changes.
+    static void setFormat(Format format);
     // The line for one message, as install() writes it (for tests).
     static QByteArray formatLine(Format format, QtMsgType type, const char *category, const QString &message,
                                  const QDateTime &time);

@@ -28,6 +28,15 @@ void writeSignal(int signal)
     // Only async-signal-safe calls here.
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
 }
+
+void catchSignal(int signal)
+{
+    struct sigaction action = {};
+    action.sa_handler = writeSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(signal, &action, nullptr);
+}
 #endif
 #ifdef Q_OS_WIN
 QPointer<SignalWatcher> watcher;
@@ -60,12 +69,8 @@ SignalWatcher::SignalWatcher(QObject *parent)
                         deliver(byte);
                     }
                 });
-        struct sigaction action = {};
-        action.sa_handler = writeSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, nullptr);
-        ::sigaction(SIGTERM, &action, nullptr);
+        catchSignal(SIGINT);
+        catchSignal(SIGTERM);
     }
 #endif
 #ifdef Q_OS_WIN
@@ -79,6 +84,10 @@ SignalWatcher::~SignalWatcher()
 #ifdef Q_OS_UNIX
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    if (m_watchingReload)
+    {
+        ::signal(SIGHUP, SIG_DFL);
+    }
     delete m_notifier;
     m_notifier = nullptr;
     ::close(signalPipe[0]);
@@ -90,8 +99,26 @@ SignalWatcher::~SignalWatcher()
 #endif
 }
 
+void SignalWatcher::watchReload()
+{
+#ifdef Q_OS_UNIX
+    if (m_notifier && !m_watchingReload)
+    {
+        m_watchingReload = true;
+        catchSignal(SIGHUP);
+    }
+#endif
+}
+
 void SignalWatcher::deliver(int signal)
 {
+#ifdef Q_OS_UNIX
+    if (signal == SIGHUP)
+    {
+        emit reloadRequested(u"SIGHUP"_s);
+        return;
+    }
+#endif
     ++m_count;
     QString name = u"signal %1"_s.arg(signal);
 #ifdef Q_OS_UNIX

@@ -310,8 +310,11 @@ private slots:
         QTRY_COMPARE(lastStatus().value("maxBattles", -1), 0);
         // Draining refuses new battles, local ones too.
         const Json refused = m_client->control(
-            u"startLocalBattle"_s, Json{{"gameName", "G"}, {"mapName", "M"}, {"allyTeams", {{"Alice"}}}});
+            u"startLocalBattle"_s,
+            Json{{"gameName", "MiniGame 1.0"}, {"mapName", "MiniMap"}, {"allyTeams", {{"Alice"}}}});
         QCOMPARE(refused.value("reason", ""), std::string("invalid_request"));
+        QCOMPARE(refused.value("details", ""),
+                 std::string("the autohost is draining and accepts no new battles"));
 
         const Json off = m_client->control(u"drain"_s, Json{{"enabled", false}});
         QCOMPARE(dumpJson(off.at("data")), std::string(R"({"draining":false,"maxBattles":3})"));
@@ -531,6 +534,29 @@ private slots:
         // A battle that has ended takes no more actions.
         QCOMPARE(m_client->control(u"kill"_s, Json{{"battleId", battleId()}}).value("reason", ""),
                  std::string("battle_not_found"));
+    }
+
+    // Last: the autohost does not come back from a shutdown.
+    void drainDuringAShutdownKeepsItsRefusal()
+    {
+        QVERIFY(!m_host->startBattle().isNull()); // runs on through the shutdown's drain
+        m_host->service().drain(u"maintenance"_s);
+        QVERIFY(m_host->service().draining());
+        const Json on = m_client->control(u"drain"_s, Json{{"enabled", true}});
+        QVERIFY2(succeeded(on), qPrintable(describe(on)));
+        QCOMPARE(dumpJson(on.at("data")), std::string(R"({"draining":true,"maxBattles":0})"));
+        const Json off = m_client->control(u"drain"_s, Json{{"enabled", false}});
+        QCOMPARE(off.value("reason", ""), std::string("invalid_request"));
+        QCOMPARE(off.value("details", ""),
+                 std::string("data.enabled: the autohost is shutting down and accepts no new battles"));
+        const Json refused = m_client->control(
+            u"startLocalBattle"_s,
+            Json{{"gameName", "MiniGame 1.0"}, {"mapName", "MiniMap"}, {"allyTeams", {{"Alice"}}}});
+        QCOMPARE(refused.value("details", ""),
+                 std::string(
+                     "the autohost is shutting down: it accepts no new battles while its running ones end"));
+        QVERIFY(m_host->service().draining());
+        QVERIFY(!m_host->service().battles()->accepting());
     }
 };
 

@@ -9,6 +9,7 @@
 #include "conformanceoracle.h"
 #include "faketachyonserver.h"
 #include "local/localbattleplan.h"
+#include "processlimits.h"
 #include "testarchive.h"
 #include "testhttpserver.h"
 #include "util/conversions.h"
@@ -646,6 +647,132 @@ private slots:
         QCOMPARE(m_service->battles()->find(id).value()->state(), Battle::State::Running);
         // The server's token is fresh for every connection.
         QVERIFY(m_server->tokenRequestCount() >= 2);
+    }
+
+    // SIGTERM's drain: no capacity first, starts refused, the battle runs on until the drain timeout stops it
+    // as autohost/kill does, then the goodbye.
+    void drainStopsBattlesWhenTheTimeIsUp()
+    {
+        Config shortDrain = m_service->config();
+        shortDrain.drainTimeoutSeconds = 2;
+        QCOMPARE(m_service->applyConfig(shortDrain).applied, QStringList{u"drainTimeoutSeconds"_s});
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        QTRY_COMPARE(lastStatus().value("currentBattles", -1), 1);
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+        m_service->drain(u"maintenance"_s);
+        QVERIFY(m_service->draining());
+        QTRY_COMPARE(lastStatus().value("maxBattles", -1), 0);
+
+        const Json refused = request(u"autohost/start"_s, startData(QUuid::createUuid()));
+        QCOMPARE(refused.value("reason", ""), std::string("invalid_request"));
+        QCOMPARE(refused.value("details", ""),
+                 std::string(
+                     "the autohost is shutting down: it accepts no new battles while its running ones end"));
+        // The running battle is still served.
+        const Json message = request(u"autohost/sendMessage"_s,
+                                     Json{{"battleId", toStdString(uuidText(id))}, {"message", "bye"}});
+        QCOMPARE(message.value("status", ""), std::string("success"));
+        QCOMPARE(m_service->battles()->find(id).value()->state(), Battle::State::Running);
+        QVERIFY(!hasUpdate(id, "engine_quit"));
+
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!m_service->draining());
+        // Stopped as autohost/kill does: the engine got /kill and quit.
+        QFile log(m_dir.filePath(u"instances/"_s + uuidText(id) + u"/engine.log"_s));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("Server killed!"));
+        const QList<Json> received = m_server->received(m_connection);
+        qsizetype noCapacity = -1;
+        qsizetype quit = -1;
+        for (qsizetype i = 0; i < received.size(); ++i)
+        {
+            const Json &event = received.at(i);
+            if (noCapacity < 0 && event.value("commandId", "") == "autohost/status" &&
+                event.at("data").value("maxBattles", -1) == 0)
+            {
+                noCapacity = i;
+            }
+            if (event.value("commandId", "") == "autohost/update" &&
+                event.at("data").at("update").value("type", "") == "engine_quit")
+            {
+                quit = i;
+            }
+        }
+        QVERIFY(noCapacity >= 0 && quit > noCapacity);
+        QCOMPARE(received.constLast().value("commandId", ""), std::string("system/disconnect"));
+        QCOMPARE(received.constLast().at("data").value("reason", ""), std::string("maintenance"));
+        m_service.reset();
+    }
+
+    void drainEndsWhenTheBattlesEndByThemselves()
+    {
+        QCOMPARE(m_service->config().drainTimeoutSeconds, 7200.0);
+        const QUuid id = startBattle({{u"fakeafterstart"_s, u"quit:4000"_s}});
+        QVERIFY(!id.isNull());
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+        m_service->drain(u"maintenance"_s);
+        QCOMPARE(m_service->battles()->currentBattles(), 1);
+        QVERIFY(m_service->draining());
+        QVERIFY(finished.wait(20000));
+        QVERIFY(hasUpdate(id, "engine_quit"));
+        QFile log(m_dir.filePath(u"instances/"_s + uuidText(id) + u"/engine.log"_s));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(!log.readAll().contains("Server killed!"));
+        QCOMPARE(m_server->received(m_connection).constLast().value("commandId", ""),
+                 std::string("system/disconnect"));
+        m_service.reset();
+    }
+
+    void shutdownEndsADrainAtOnce()
+    {
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+        m_service->drain(u"maintenance"_s);
+        QVERIFY(m_service->draining());
+        m_service->shutdown(u"now"_s);
+        QVERIFY(!m_service->draining());
+        QVERIFY(finished.wait(20000));
+        QVERIFY(hasUpdate(id, "engine_quit"));
+        // The first reason stays the one the server hears.
+        QCOMPARE(m_server->received(m_connection).constLast().at("data").value("reason", ""),
+                 std::string("maintenance"));
+        m_service.reset();
+    }
+
+    void aNewConfigurationChangesWhatCanChange()
+    {
+        const Config before = m_service->config();
+        Config next = before;
+        next.maxBattles = 5;
+        next.engineSettings = {{u"ReloadedSetting"_s, u"1"_s}};
+        next.engineNiceLevel = 3;
+        next.serverStatsIntervalSeconds = 7;
+        next.tachyonServer = u"lobby.example.com"_s;
+        next.enginesDir = m_dir.filePath(u"elsewhere"_s);
+        const AutohostService::ConfigChange change = m_service->applyConfig(next);
+        QCOMPARE(change.applied, (QStringList{u"serverStatsIntervalSeconds"_s, u"maxBattles"_s,
+                                              u"engineSettings"_s, u"engineNiceLevel"_s}));
+        QCOMPARE(change.needsRestart, (QStringList{u"tachyonServer"_s, u"enginesDir"_s}));
+        QTRY_COMPARE(lastStatus().value("maxBattles", -1), 5);
+        QCOMPARE(m_service->config().maxBattles, 5);
+        QCOMPARE(m_service->config().tachyonServer, before.tachyonServer);
+        QCOMPARE(m_service->config().enginesDir, before.enginesDir);
+
+        // The next battle gets the new settings.
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        QFile settings(m_dir.filePath(u"instances/"_s + uuidText(id) + u"/springsettings.cfg"_s));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(settings.readAll().startsWith("ReloadedSetting=1\n"));
+        QCOMPARE(ProcessLimits(m_service->battles()->find(id).value()->pid()).nice(), 3);
+
+        // The same again: nothing to apply; what needs a restart is still reported.
+        const AutohostService::ConfigChange again = m_service->applyConfig(next);
+        QVERIFY(again.applied.isEmpty());
+        QCOMPARE(again.needsRestart, change.needsRestart);
+        QVERIFY(m_service->applyConfig(m_service->config()).needsRestart.isEmpty());
     }
 
     void shutdownStopsBattlesThenDisconnects()

@@ -6,6 +6,7 @@
 
 #include "battles/battlemanager.h"
 #include "engine/enginecatalog.h"
+#include "processlimits.h"
 #include "updates/updatebuffer.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -130,7 +131,9 @@ private slots:
         // Not accepting: refused with a reason even with free slots.
         const Outcome refused = start(manager, request());
         QCOMPARE(refused.error().reason, u"invalid_request"_s);
-        QVERIFY(refused.error().details.contains(u"shutting down"_s));
+        QCOMPARE(refused.error().details, u"the autohost is draining and accepts no new battles"_s);
+        manager.setAccepting(false, u"closed for the night"_s);
+        QCOMPARE(start(manager, request()).error().details, u"closed for the night"_s);
         // A battle that ran keeps its id forever.
         manager.setAccepting(true);
         QCOMPARE(start(manager, request(first)).error().reason, u"battle_already_exists"_s);
@@ -171,6 +174,82 @@ private slots:
         QCOMPARE(refused.error().reason, u"internal_error"_s);
         QVERIFY2(refused.error().details.contains(u"no free ports"_s), qPrintable(refused.error().details));
         QCOMPARE(manager.currentBattles(), 0);
+    }
+
+    // engineCpuAffinity "spread": each engine on the least-used core, given back when the engine exits; the
+    // limits of a new configuration reach the next engine.
+    void spreadsEnginesOverCores()
+    {
+        const QList<int> online = CpuAffinity::onlineCores();
+        const int count = int(online.size()) + 1;
+        Config spread = config(count + 1);
+        spread.maxPortsUsed = count + 2;
+        spread.engineCpuAffinity = u"spread"_s;
+        EngineCatalog engines(spread.enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(spread, &engines, &updates);
+        QList<QUuid> ids;
+        QStringList cores;
+        for (int i = 0; i < count; ++i)
+        {
+            ids.append(QUuid::createUuid());
+            QVERIFY(start(manager, request(ids.constLast())).ok());
+            cores.append(ProcessLimits(manager.find(ids.constLast()).value()->pid()).cores());
+        }
+        QStringList expected;
+        for (const int core : online)
+        {
+            expected.append(QString::number(core));
+        }
+        expected.append(QString::number(online.constFirst())); // all used once: the lowest again
+        QCOMPARE(cores, expected);
+
+        // The engine on the second core exits: the next engine gets that core.
+        Battle *second = manager.find(ids.at(1)).value();
+        QSignalSpy removed(&manager, &BattleManager::battleRemoved);
+        second->stop(u"test"_s);
+        QVERIFY(removed.wait(15000));
+        const QUuid next = QUuid::createUuid();
+        QVERIFY(start(manager, request(next)).ok());
+        QCOMPARE(ProcessLimits(manager.find(next).value()->pid()).cores(), cores.at(1));
+
+        Config limited = spread;
+        limited.engineCpuAffinity = QString::number(online.constLast());
+        limited.engineNiceLevel = 4;
+        limited.engineMemoryLimitMegabytes = 2048;
+        manager.setConfig(limited);
+        const QUuid last = QUuid::createUuid();
+        QVERIFY(start(manager, request(last)).ok());
+        const ProcessLimits engine(manager.find(last).value()->pid());
+        QCOMPARE(engine.cores(), QString::number(online.constLast()));
+        QCOMPARE(engine.nice(), 4);
+        QCOMPARE(engine.addressSpaceLimit(), u"2147483648 2147483648 bytes"_s);
+        QCOMPARE(ProcessLimits(manager.find(ids.at(0)).value()->pid()).nice(), 0);
+
+        QSignalSpy ended(&manager, &BattleManager::allBattlesEnded);
+        manager.stopAll(u"test"_s);
+        QVERIFY(ended.wait(15000));
+    }
+
+    void aNewConfigurationChangesTheCapacity()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(config(1), &engines, &updates);
+        QVERIFY(start(manager, request()).ok());
+        QCOMPARE(start(manager, request()).error().details, u"all 1 battle slots are in use"_s);
+        QSignalSpy capacity(&manager, &BattleManager::capacityChanged);
+        manager.setConfig(config(2));
+        QCOMPARE(capacity.count(), 1);
+        QCOMPARE(manager.maxBattles(), 2);
+        QVERIFY(start(manager, request()).ok());
+        manager.setConfig(config(2));
+        QCOMPARE(capacity.count(), 2); // the start; the same maxBattles again changes nothing
+        QSignalSpy ended(&manager, &BattleManager::allBattlesEnded);
+        manager.stopAll(u"test"_s);
+        QVERIFY(ended.wait(15000));
     }
 
     void updatesReachTheBuffer()

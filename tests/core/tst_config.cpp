@@ -100,6 +100,10 @@ private slots:
         QCOMPARE(c.engineKillGraceSeconds, 20.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 60.0);
         QCOMPARE(c.logFormat, u"text"_s);
+        QCOMPARE(c.drainTimeoutSeconds, 7200.0);
+        QCOMPARE(c.engineCpuAffinity, u"all"_s);
+        QCOMPARE(c.engineNiceLevel, 0);
+        QCOMPARE(c.engineMemoryLimitMegabytes, 0);
     }
 
     void minimalReferenceConfig()
@@ -165,6 +169,10 @@ private slots:
             {"engineKillGraceSeconds", 3},
             {"serverStatsIntervalSeconds", 15},
             {"logFormat", "json"},
+            {"drainTimeoutSeconds", 0},
+            {"engineCpuAffinity", "0,1, 2,3,6,3"},
+            {"engineNiceLevel", 19},
+            {"engineMemoryLimitMegabytes", 4096},
             {"adminListen", "[::1]:9000"},
             {"adminToken", "tok7"},
             {"metricsPublic", true},
@@ -203,6 +211,10 @@ private slots:
         QCOMPARE(c.engineKillGraceSeconds, 3.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 15.0);
         QCOMPARE(c.logFormat, u"json"_s);
+        QCOMPARE(c.drainTimeoutSeconds, 0.0);
+        QCOMPARE(c.engineCpuAffinity, u"0-3,6"_s); // as CpuAffinity writes it
+        QCOMPARE(c.engineNiceLevel, 19);
+        QCOMPARE(c.engineMemoryLimitMegabytes, 4096);
         QCOMPARE(c.adminListen, u"[::1]:9000"_s);
         QCOMPARE(c.adminToken, std::optional<QString>(u"tok7"_s));
         QVERIFY(c.metricsPublic);
@@ -296,6 +308,24 @@ private slots:
         row("adminToken number", u"adminToken"_s, "12345", QString());
         row("metricsPublic text", u"metricsPublic"_s, "\"open\"", u"open"_s);
         row("adminTlsKey array", u"adminTlsKey"_s, "[]", QString());
+        row("drainTimeoutSeconds negative", u"drainTimeoutSeconds"_s, "-1", u"-1"_s);
+        row("drainTimeoutSeconds beyond a week", u"drainTimeoutSeconds"_s, "604801", u"604801"_s);
+        row("drainTimeoutSeconds text", u"drainTimeoutSeconds"_s, "\"later\"", u"later"_s);
+        row("engineCpuAffinity word", u"engineCpuAffinity"_s, "\"some\"", u"some"_s);
+        row("engineCpuAffinity empty", u"engineCpuAffinity"_s, "\"\"", u""_s);
+        row("engineCpuAffinity backwards", u"engineCpuAffinity"_s, "\"3-1\"", u"3-1"_s);
+        row("engineCpuAffinity core 1024", u"engineCpuAffinity"_s, "\"0,1024\"", u"0,1024"_s);
+        row("engineCpuAffinity negative", u"engineCpuAffinity"_s, "\"-1\"", u"-1"_s);
+        row("engineCpuAffinity spread list", u"engineCpuAffinity"_s, "\"spread:a\"", u"spread:a"_s);
+        row("engineCpuAffinity spread empty", u"engineCpuAffinity"_s, "\"spread:\"", u"spread:"_s);
+        row("engineCpuAffinity number", u"engineCpuAffinity"_s, "3", QString());
+        row("engineNiceLevel 20", u"engineNiceLevel"_s, "20", u"20"_s);
+        row("engineNiceLevel negative", u"engineNiceLevel"_s, "-5", u"-5"_s);
+        row("engineNiceLevel fraction", u"engineNiceLevel"_s, "1.5", u"1.5"_s);
+        row("engineMemoryLimitMegabytes 63", u"engineMemoryLimitMegabytes"_s, "63", u"63"_s);
+        row("engineMemoryLimitMegabytes negative", u"engineMemoryLimitMegabytes"_s, "-1", u"-1"_s);
+        row("engineMemoryLimitMegabytes 1 TiB + 1", u"engineMemoryLimitMegabytes"_s, "1048577", u"1048577"_s);
+        row("engineMemoryLimitMegabytes text", u"engineMemoryLimitMegabytes"_s, "\"4G\"", u"4G"_s);
     }
 
     void invalidValues()
@@ -351,6 +381,66 @@ private slots:
         const QString path = writeConfig(R"({"maxGameDurationSeconds": 60})");
         QCOMPARE(errorOf(load(path)),
                  path + u": maxGameDurationSeconds: must be a number from 3600 to 1000000000"_s);
+        QCOMPARE(errorOf(load(QString(), {}, {{u"drainTimeoutSeconds"_s, u"-1"_s}})),
+                 u"--set drainTimeoutSeconds: must be a number from 0 to 604800"_s);
+        QCOMPARE(errorOf(load(QString(), {{u"AUTOHOST_ENGINE_NICE_LEVEL"_s, u"20"_s}})),
+                 u"AUTOHOST_ENGINE_NICE_LEVEL: must be an integer from 0 to 19"_s);
+        QCOMPARE(
+            errorOf(load(QString(), {}, {{u"engineMemoryLimitMegabytes"_s, u"10"_s}})),
+            u"--set engineMemoryLimitMegabytes: must be 0 (no limit) or an integer from 64 to 1048576"_s);
+        QCOMPARE(errorOf(load(QString(), {}, {{u"engineCpuAffinity"_s, u"4-2"_s}})),
+                 u"--set engineCpuAffinity: must be \"all\", \"spread\", \"spread:<cores>\" or cores such as "
+                 u"\"0-3,6\": the range 4-2 runs backwards"_s);
+        QCOMPARE(errorOf(load(QString(), {}, {{u"engineCpuAffinity"_s, u"2000"_s}})),
+                 u"--set engineCpuAffinity: must be \"all\", \"spread\", \"spread:<cores>\" or cores such as "
+                 u"\"0-3,6\": core 2000 is above 1023"_s);
+    }
+
+    void resourceLimitForms_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("all") << u"all"_s << u"all"_s;
+        QTest::newRow("ALL, spaces") << u" ALL "_s << u"all"_s;
+        QTest::newRow("spread") << u"spread"_s << u"spread"_s;
+        QTest::newRow("spread over cores") << u"Spread:4-7, 0"_s << u"spread:0,4-7"_s;
+        QTest::newRow("one core") << u"3"_s << u"3"_s;
+        QTest::newRow("highest core") << u"1023"_s << u"1023"_s;
+        QTest::newRow("list") << u"6,0-3"_s << u"0-3,6"_s;
+    }
+
+    void resourceLimitForms()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, stored);
+        const auto loaded = load(QString(), {{u"AUTOHOST_ENGINE_CPU_AFFINITY"_s, text}},
+                                 {{u"engineNiceLevel"_s, u"7"_s}, {u"engineMemoryLimitMegabytes"_s, u"0"_s}});
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->config.engineCpuAffinity, stored);
+        QCOMPARE(loaded->config.engineNiceLevel, 7);
+        QCOMPARE(loaded->config.engineMemoryLimitMegabytes, 0);
+    }
+
+    void changedKeysAndCopy()
+    {
+        const Config before;
+        QVERIFY(ConfigLoader::changedKeys(before, before).isEmpty());
+        Config after;
+        after.maxBattles = 4;
+        after.tachyonServer = u"lobby.example.com"_s;
+        after.engineSettings = {{u"A"_s, u"1"_s}};
+        after.adminToken = u"t"_s;
+        // In the order of the keys.
+        QCOMPARE(ConfigLoader::changedKeys(before, after),
+                 (QStringList{u"tachyonServer"_s, u"maxBattles"_s, u"engineSettings"_s, u"adminToken"_s}));
+        Config copy;
+        ConfigLoader::copyKey(u"maxBattles"_s, after, &copy);
+        ConfigLoader::copyKey(u"engineSettings"_s, after, &copy);
+        ConfigLoader::copyKey(u"noSuchKey"_s, after, &copy);
+        QCOMPARE(copy.maxBattles, 4);
+        QCOMPARE(copy.engineSettings, after.engineSettings);
+        QVERIFY(copy.tachyonServer.isEmpty());
+        QCOMPARE(ConfigLoader::changedKeys(copy, after), (QStringList{u"tachyonServer"_s, u"adminToken"_s}));
     }
 
     void boundaryValuesAccepted()
@@ -372,11 +462,17 @@ private slots:
             {"engineCdnBaseUrl", "https://127.0.0.1:8443"},
             {"engineSettings", Json::object()},
             {"engineDataDirs", Json::array()},
+            {"drainTimeoutSeconds", 604800},
+            {"engineCpuAffinity", "0"},
+            {"engineNiceLevel", 19},
+            {"engineMemoryLimitMegabytes", 64},
         };
         const auto loaded = load(writeConfig(dumpJsonBytes(file)));
         QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
         QCOMPARE(loaded->config.engineAutohostStartPort, 65535);
         QCOMPARE(loaded->config.maxPortsUsed, 1);
+        QCOMPARE(loaded->config.drainTimeoutSeconds, 604800.0);
+        QCOMPARE(loaded->config.engineMemoryLimitMegabytes, 64);
     }
 
     void portRangeBeyond65535()
@@ -740,7 +836,7 @@ private slots:
         QVERIFY(json.at("engineDataDirs").is_array());
         QCOMPARE(json.at("logFormat").get<std::string>(), std::string("text"));
         // Every key is listed.
-        QCOMPARE(json.size(), size_t(33));
+        QCOMPARE(json.size(), size_t(37));
 
         // No secret: nothing to hide.
         QCOMPARE(describeJson(Config()).at("authClientSecret").get<std::string>(), std::string());

@@ -3,8 +3,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "engine/cpuaffinity.h"
 #include "engine/engineprocess.h"
+#include "processlimits.h"
 
+#include <sched.h>
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -29,6 +32,37 @@ private:
         launch.environment.insert(u"ENGINE_TEST_VALUE"_s, u"from-the-environment"_s);
         launch.logPath = m_dir.filePath(logName);
         return launch;
+    }
+
+    // /bin/sleep with the limits, once it runs the program (the limits are set before exec).
+    bool startSleep(EngineProcess &process, const EngineProcess::Limits &limits, const QString &logName) const
+    {
+        EngineProcess::Launch launch;
+        launch.program = u"/bin/sleep"_s;
+        launch.arguments = {u"30"_s};
+        launch.workingDirectory = m_dir.path();
+        launch.environment = QProcessEnvironment::systemEnvironment();
+        launch.logPath = m_dir.filePath(logName);
+        launch.limits = limits;
+        process.start(launch);
+        return QTest::qWaitFor([&process]
+                               { return ProcessLimits(process.pid()).program() == u"/bin/sleep"_s; });
+    }
+
+    static QString affinityOfThisThread()
+    {
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        ::sched_getaffinity(0, sizeof(set), &set);
+        QList<int> cores;
+        for (int core = 0; core < CPU_SETSIZE; ++core)
+        {
+            if (CPU_ISSET(core, &set))
+            {
+                cores.append(core);
+            }
+        }
+        return CpuAffinity::formatCores(cores);
     }
 
     static EngineProcess::Exit waitForExit(EngineProcess &process)
@@ -111,6 +145,67 @@ private slots:
         process.start(launch);
         QVERIFY(failed.count() == 1 || failed.wait(5000));
         QCOMPARE(exited.count(), 0);
+    }
+
+    void theLimitsReachTheEngine()
+    {
+        const QList<int> online = CpuAffinity::onlineCores();
+        EngineProcess::Limits limits;
+        limits.cores = {online.constLast()};
+        limits.niceLevel = 7;
+        limits.memoryLimitBytes = 512LL * 1024 * 1024;
+        EngineProcess process;
+        QVERIFY(startSleep(process, limits, u"limits.log"_s));
+        const ProcessLimits engine(process.pid());
+        QCOMPARE(engine.cores(), QString::number(online.constLast()));
+        QCOMPARE(engine.nice(), 7);
+        QCOMPARE(engine.addressSpaceLimit(), u"536870912 536870912 bytes"_s);
+        // The autohost keeps its own.
+        QCOMPARE(ProcessLimits(QCoreApplication::applicationPid()).nice(), 0);
+        process.kill();
+        waitForExit(process);
+    }
+
+    void noLimitsLeaveNiceAndMemoryAlone()
+    {
+        EngineProcess process;
+        QVERIFY(startSleep(process, {}, u"nolimits.log"_s));
+        QCOMPARE(ProcessLimits(process.pid()).nice(), 0);
+        QCOMPARE(ProcessLimits(process.pid()).addressSpaceLimit(),
+                 ProcessLimits(QCoreApplication::applicationPid()).addressSpaceLimit());
+        process.kill();
+        waitForExit(process);
+    }
+
+    void everyCoreUndoesInheritedPinning()
+    {
+        const QList<int> online = CpuAffinity::onlineCores();
+        if (online.size() < 2)
+        {
+            QSKIP("needs a machine with two cores or more");
+        }
+        // The autohost pinned to one core, as engines that shared one core left it (RecoilEngine #575).
+        const QString before = affinityOfThisThread();
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(online.constFirst(), &one);
+        QCOMPARE(::sched_setaffinity(0, sizeof(one), &one), 0);
+        EngineProcess process;
+        const bool started = startSleep(process, {}, u"allcores.log"_s);
+        const QString pinned = affinityOfThisThread();
+        cpu_set_t all;
+        CPU_ZERO(&all);
+        for (const int core : online)
+        {
+            CPU_SET(core, &all);
+        }
+        ::sched_setaffinity(0, sizeof(all), &all);
+        QVERIFY(started);
+        QCOMPARE(pinned, QString::number(online.constFirst()));
+        QCOMPARE(ProcessLimits(process.pid()).cores(), CpuAffinity::formatCores(online));
+        QCOMPARE(affinityOfThisThread(), before);
+        process.kill();
+        waitForExit(process);
     }
 
     void theLogIsTruncatedForEachStart()

@@ -72,6 +72,24 @@ private:
         return response.value("status", "") == "success" ? battle : QString();
     }
 
+    // Reads what the program wrote until text shows up in it; output keeps everything read so far.
+    static bool waitForOutput(QProcess &process, QString *output, const QString &text, int timeout = 10000)
+    {
+        return QTest::qWaitFor(
+            [&]
+            {
+                *output += QString::fromUtf8(process.readAll());
+                return output->contains(text);
+            },
+            timeout);
+    }
+
+    static bool isStatusWithMaxBattles(const Json &message, int maxBattles)
+    {
+        return message.value("commandId", "") == "autohost/status" &&
+               message.at("data").value("maxBattles", -1) == maxBattles;
+    }
+
     static std::optional<qint64> pidOfEngine(const QString &instanceDir)
     {
         // The fake engine writes its pid into its log; /proc would also do, this stays portable across tests.
@@ -123,7 +141,9 @@ private slots:
         server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
         QVERIFY(server.listen());
         QProcess process;
-        startAutohost(process, {u"--headless"_s, u"--config"_s, writeConfig(server.port())});
+        // No drain: the battle is stopped at once.
+        startAutohost(process, {u"--headless"_s, u"--config"_s,
+                                writeConfig(server.port(), {{"drainTimeoutSeconds", 0}})});
         const int connection = server.waitForConnection(10000);
         if (connection < 0)
         {
@@ -174,6 +194,139 @@ private slots:
         QCOMPARE(received.constLast().value("commandId", ""), std::string("system/disconnect"));
         const Status conformant = ConformanceOracle::checkAll(received);
         QVERIFY2(conformant.ok(), qPrintable(conformant.ok() ? QString() : conformant.error()));
+    }
+
+    // SIGTERM with the default drain: no capacity, starts refused, and the running battle goes on until it
+    // ends by itself; then the goodbye and exit code 0.
+    void sigtermDrainsUntilTheBattlesEnd()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--config"_s, writeConfig(server.port())});
+        const int connection = server.waitForConnection(10000);
+        QVERIFY(connection >= 0);
+        const QString battle = AutohostProcess::startBattle(server, connection, u"quit:4000"_s);
+        QVERIFY(!battle.isEmpty());
+
+        QSignalSpy finished(&process, &QProcess::finished);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(!server.waitForMessage([](const Json &m) { return isStatusWithMaxBattles(m, 0); }, 10000)
+                     .is_null());
+        const Json refused = server.waitForResponse(
+            server.sendRequest(
+                connection, u"autohost/start"_s,
+                AutohostProcess::startData(QUuid::createUuid().toString(QUuid::WithoutBraces))),
+            10000);
+        QCOMPARE(refused.value("reason", ""), std::string("invalid_request"));
+        QVERIFY2(toQString(refused.value("details", "")).contains(u"shutting down"_s),
+                 dumpJson(refused).c_str());
+        QString output;
+        QVERIFY(waitForOutput(process, &output, u"waiting up to 7200 s for 1 running battles"_s));
+        QVERIFY(output.contains(u"send the signal again to stop every battle now"_s));
+
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        output += QString::fromUtf8(process.readAll());
+        QVERIFY2(output.contains(u"draining: every battle has ended"_s), qPrintable(output));
+        QFile log(m_dir.filePath(u"instances/"_s + battle + u"/engine.log"_s));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(!log.readAll().contains("Server killed!")); // it ended by itself
+        QTRY_VERIFY(!server.received(connection).isEmpty() &&
+                    server.received(connection).constLast().value("commandId", "") == "system/disconnect");
+        bool quit = false;
+        for (const Json &message : server.received(connection))
+        {
+            quit = quit || (message.value("commandId", "") == "autohost/update" &&
+                            message.at("data").at("update").value("type", "") == "engine_quit");
+        }
+        QVERIFY(quit);
+    }
+
+    void aSecondSigtermStopsEverythingAtOnce()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--config"_s, writeConfig(server.port())});
+        const int connection = server.waitForConnection(10000);
+        QVERIFY(connection >= 0);
+        const QString battle = startBattle(server, connection);
+        QVERIFY(!battle.isEmpty());
+        const auto enginePid = pidOfEngine(m_dir.filePath(u"instances/"_s + battle));
+        QVERIFY(enginePid.has_value());
+
+        QSignalSpy finished(&process, &QProcess::finished);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(!server.waitForMessage([](const Json &m) { return isStatusWithMaxBattles(m, 0); }, 10000)
+                     .is_null());
+        QString output;
+        QVERIFY(waitForOutput(process, &output, u"draining"_s));
+        QCOMPARE(::kill(pid_t(*enginePid), 0), 0); // draining: the engine runs on
+        ::kill(pid_t(process.processId()), SIGTERM);
+        // Well before the 2 h drain would end.
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        output += QString::fromUtf8(process.readAll());
+        QVERIFY2(output.contains(u"SIGTERM received again: killing all engines"_s), qPrintable(output));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(*enginePid), 0) != 0, 5000);
+        QTRY_VERIFY(!server.received(connection).isEmpty() &&
+                    server.received(connection).constLast().value("commandId", "") == "system/disconnect");
+    }
+
+    // SIGHUP reads the same file again: a live key changes what the server hears, a key that needs a restart
+    // is reported, an invalid file changes nothing.
+    void sighupReloadsTheConfiguration()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        const Json noDrain = {{"drainTimeoutSeconds", 0}};
+        QProcess process;
+        startAutohost(process, {u"--headless"_s, u"--config"_s, writeConfig(server.port(), noDrain)});
+        const int connection = server.waitForConnection(10000);
+        QVERIFY(connection >= 0);
+        QVERIFY(!server.waitForMessage([](const Json &m) { return isStatusWithMaxBattles(m, 50); }, 10000)
+                     .is_null());
+
+        Json changed = noDrain;
+        changed.update({{"maxBattles", 7}, {"tachyonServer", "localhost"}});
+        writeConfig(server.port(), changed);
+        ::kill(pid_t(process.processId()), SIGHUP);
+        QVERIFY(!server.waitForMessage([](const Json &m) { return isStatusWithMaxBattles(m, 7); }, 10000)
+                     .is_null());
+        QString output;
+        QVERIFY(waitForOutput(process, &output, u"configuration reloaded: applied maxBattles"_s));
+        QVERIFY(waitForOutput(process, &output, u"take effect only after a restart: tachyonServer"_s));
+
+        Json invalid = changed;
+        invalid.update({{"maxBattles", 0}});
+        writeConfig(server.port(), invalid);
+        ::kill(pid_t(process.processId()), SIGHUP);
+        QVERIFY(waitForOutput(process, &output, u"configuration not reloaded, nothing changed: "_s));
+        QVERIFY2(output.contains(u"maxBattles: must be an integer >= 1"_s), qPrintable(output));
+        // Still serving, still 7 slots.
+        QVERIFY(!startBattle(server, connection).isEmpty());
+        QVERIFY(!server
+                     .waitForMessage(
+                         [](const Json &m) {
+                             return isStatusWithMaxBattles(m, 7) &&
+                                    m.at("data").value("currentBattles", -1) == 1;
+                         },
+                         10000)
+                     .is_null());
+        QVERIFY(process.state() == QProcess::Running);
+
+        QSignalSpy finished(&process, &QProcess::finished);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(process.exitCode(), 0);
+        output += QString::fromUtf8(process.readAll());
+        QVERIFY(!output.contains(u"s3cret-value"_s));
     }
 
     // The admin endpoint of the running program, as a remote desktop app or Prometheus uses it: the state

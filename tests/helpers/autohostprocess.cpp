@@ -54,6 +54,8 @@ bool AutohostProcess::start(quint16 serverPort, const QString &adminListen, cons
                    {"engineAutohostStartPort", 38000 + offset},
                    {"maxPortsUsed", 50},
                    {"engineSettings", {{"InitialNetworkTimeout", 30}}},
+                   // stop() ends the battles at once rather than waiting for them.
+                   {"drainTimeoutSeconds", 0},
                    {"adminListen", toStdString(adminListen)}};
     config.update(extra);
     const QString path = m_dir.filePath(u"config.json"_s);

@@ -27,7 +27,7 @@ public:
     QString problem() const { return m_problem; }
 
     // Starts the program with a configuration for the Tachyon server on 127.0.0.1:serverPort, the admin
-    // endpoint on adminListen and the extra keys.
+    // endpoint on adminListen, no drain (drainTimeoutSeconds 0) and the extra keys.
     bool start(quint16 serverPort, const QString &adminListen, const Json &extra = Json::object());
     // The port of the admin endpoint from the log line that tells it; 0 on timeout.
     quint16 waitForAdminPort(int timeoutMilliseconds = 10000);

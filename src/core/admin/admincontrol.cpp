@@ -278,11 +278,16 @@ Answer AdminControl::drain(const std::optional<Json> &data)
     {
         return fail(invalid(r.error().toString()));
     }
-    if (!*enabled && m_service->shuttingDown())
-    {
-        return fail(invalid(u"data.enabled: the autohost is shutting down and accepts no new battles"_s));
-    }
     BattleManager *battles = m_service->battles();
+    if (m_service->shuttingDown())
+    {
+        // Shutting down drains already; its refusal, which says so, stays.
+        if (!*enabled)
+        {
+            return fail(invalid(u"data.enabled: the autohost is shutting down and accepts no new battles"_s));
+        }
+        return Json{{"draining", true}, {"maxBattles", battles->maxBattles()}};
+    }
     if (battles->accepting() == *enabled)
     {
         qCInfo(lcAdmin).noquote() << (*enabled ? u"draining: no new battles are accepted"_s

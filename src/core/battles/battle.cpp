@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 
+#include "engine/cpuaffinity.h"
 #include "logging.h"
 #include "protocol/enginecommands.h"
 #include "util/conversions.h"
@@ -167,10 +168,14 @@ void Battle::start()
     launch.workingDirectory = dir;
     launch.environment = environment;
     launch.logPath = engineLogPath();
-    qCInfo(lcBattle).noquote() << u"battle %1: starting %2 (game port %3, autohost port %4)"_s
+    launch.limits = m_settings.limits;
+    qCInfo(lcBattle).noquote() << u"battle %1: starting %2 (game port %3, autohost port %4, cores %5)"_s
                                       .arg(uuidText(id()), m_settings.enginePath)
                                       .arg(m_settings.endpoints.hostPort)
-                                      .arg(m_settings.endpoints.autohostPort);
+                                      .arg(m_settings.endpoints.autohostPort)
+                                      .arg(m_settings.limits.cores.isEmpty()
+                                               ? u"all"_s
+                                               : CpuAffinity::formatCores(m_settings.limits.cores));
     m_startTimer.start();
     m_process.start(launch);
 }

@@ -58,6 +58,7 @@ public:
         int terminateGraceMs = 20000; // after SIGTERM, before SIGKILL
         qint64 maxDurationMs = 8LL * 3600 * 1000;
         int commandIntervalMs = 5;
+        EngineProcess::Limits limits;
     };
 
     // The socket is bound already; the battle takes it over.

@@ -26,6 +26,7 @@ BattleManager::BattleManager(const Config &config, EngineCatalog *engines, Updat
     , m_ports(std::make_unique<PortAllocator>(config.engineStartPort, config.engineAutohostStartPort,
                                               config.maxPortsUsed, QHostAddress(config.engineBindIP)))
 {
+    setConfig(config);
 }
 
 BattleManager::~BattleManager()
@@ -44,13 +45,59 @@ int BattleManager::maxBattles() const
     return m_accepting ? m_config.maxBattles : 0;
 }
 
-void BattleManager::setAccepting(bool accepting)
+void BattleManager::setAccepting(bool accepting, const QString &refusal)
 {
+    m_refusal = refusal.isEmpty() ? u"the autohost is draining and accepts no new battles"_s : refusal;
     if (m_accepting != accepting)
     {
         m_accepting = accepting;
         emit capacityChanged();
     }
+}
+
+void BattleManager::setConfig(const Config &config)
+{
+    const bool capacity = config.maxBattles != m_config.maxBattles;
+    m_config = config;
+    // The loader checked the value.
+    m_affinity = CpuAffinity::parse(config.engineCpuAffinity).value();
+    const QList<int> online = CpuAffinity::onlineCores();
+    if (const QList<int> missing = m_affinity.missingCores(online); !missing.isEmpty())
+    {
+        qCWarning(lcBattle).noquote()
+            << u"engineCpuAffinity %1: cores %2 are not online here (online: %3); engines use %4"_s.arg(
+                   m_affinity.toString(), CpuAffinity::formatCores(missing), CpuAffinity::formatCores(online),
+                   CpuAffinity::formatCores(m_affinity.usableCores(online)));
+    }
+    m_spreader.setCores(m_affinity.mode() == CpuAffinity::Mode::Spread ? m_affinity.usableCores(online)
+                                                                       : QList<int>());
+    if (capacity)
+    {
+        emit capacityChanged();
+    }
+}
+
+EngineProcess::Limits BattleManager::engineLimits(const QUuid &battleId)
+{
+    EngineProcess::Limits limits;
+    switch (m_affinity.mode())
+    {
+    case CpuAffinity::Mode::All:
+        break;
+    case CpuAffinity::Mode::Spread:
+        if (const int core = m_spreader.acquire(); core >= 0)
+        {
+            limits.cores = {core};
+            m_spreadCores.insert(battleId, core);
+        }
+        break;
+    case CpuAffinity::Mode::Cores:
+        limits.cores = m_affinity.usableCores(CpuAffinity::onlineCores());
+        break;
+    }
+    limits.niceLevel = m_config.engineNiceLevel;
+    limits.memoryLimitBytes = qint64(m_config.engineMemoryLimitMegabytes) * 1024 * 1024;
+    return limits;
 }
 
 QList<Battle *> BattleManager::battles() const
@@ -117,7 +164,7 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     }
     if (!m_accepting)
     {
-        return refuse(u"invalid_request"_s, u"the autohost is shutting down and accepts no new battles"_s);
+        return refuse(u"invalid_request"_s, m_refusal);
     }
     if (currentBattles() >= m_config.maxBattles)
     {
@@ -153,6 +200,7 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     settings.startTimeoutMs = toMilliseconds(m_config.engineStartTimeoutSeconds);
     settings.killGraceMs = toMilliseconds(m_config.engineKillGraceSeconds);
     settings.maxDurationMs = qint64(m_config.maxGameDurationSeconds * 1000);
+    settings.limits = engineLimits(id);
 
     auto *battle = new Battle(request, settings, *socket, this);
     m_battles.insert(id, battle);
@@ -187,6 +235,11 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
             [this, id, battle]
             {
                 m_ports->release(m_portOffsets.take(id));
+                if (const auto core = m_spreadCores.constFind(id); core != m_spreadCores.cend())
+                {
+                    m_spreader.release(*core);
+                    m_spreadCores.erase(core);
+                }
                 m_battles.remove(id);
                 battle->deleteLater();
                 emit battleRemoved(id);

@@ -10,6 +10,8 @@
 
 #include "battles/battle.h"
 #include "config/config.h"
+#include "engine/corespreader.h"
+#include "engine/cpuaffinity.h"
 #include "engine/portallocator.h"
 
 class EngineCatalog;
@@ -51,7 +53,13 @@ public:
     int maxBattles() const;
     int currentBattles() const { return int(m_battles.size()); }
     bool accepting() const { return m_accepting; }
-    void setAccepting(bool accepting);
+    // While not accepting, a start is refused as invalid_request with refusal as its details (empty: "the
+    // autohost is draining and accepts no new battles").
+    void setAccepting(bool accepting, const QString &refusal = {});
+
+    // The settings of new battles from now on: maxBattles, the engines' settings, timeouts and limits, the
+    // advertised IP. The ports and directories stay as they were created.
+    void setConfig(const Config &config);
 
     // Stops every battle gracefully; allBattlesEnded follows once the last engine has exited.
     void stopAll(const QString &why);
@@ -68,8 +76,13 @@ signals:
 
 private:
     Result<AutohostSocket *, RequestFailure> bindPorts(PortAllocator::Ports *ports);
+    // The limits of the next engine; takes a core from the spreader in spread mode.
+    EngineProcess::Limits engineLimits(const QUuid &battleId);
 
     Config m_config;
+    CpuAffinity m_affinity;
+    CoreSpreader m_spreader;
+    QHash<QUuid, int> m_spreadCores; // the core each battle's engine got from the spreader
     EngineCatalog *m_engines;
     UpdateBuffer *m_updates;
     std::unique_ptr<PortAllocator> m_ports;
@@ -77,4 +90,5 @@ private:
     QHash<QUuid, int> m_portOffsets;
     QSet<QUuid> m_startedIds; // battles that ran: their ids are never used again
     bool m_accepting = true;
+    QString m_refusal;
 };

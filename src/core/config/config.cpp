@@ -13,6 +13,7 @@
 #include <QUrl>
 
 #include "admin/listenaddress.h"
+#include "engine/cpuaffinity.h"
 #include "protocol/json.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -50,14 +51,16 @@ enum class Kind
     Ip,             // an IP literal
     OptionalIp,     // empty or an IP literal
     HttpUrl,
-    Port,       // optional integer 1..65535
-    Bool,       // optional boolean
-    Flag,       // boolean; null or empty text means the default
-    Number,     // finite number within [minimum, maximum], minimum exclusive when exclusiveMinimum
-    Integer,    // integer within [minimum, maximum]
-    Settings,   // object of scalars, coerced to strings
-    StringList, // array of strings
-    LogFormat,  // "text" or "json"
+    Port,        // optional integer 1..65535
+    Bool,        // optional boolean
+    Flag,        // boolean; null or empty text means the default
+    Number,      // finite number within [minimum, maximum], minimum exclusive when exclusiveMinimum
+    Integer,     // integer within [minimum, maximum]
+    Limit,       // 0 (no limit) or an integer within [minimum, maximum]
+    CpuAffinity, // CpuAffinity::parse accepts it
+    Settings,    // object of scalars, coerced to strings
+    StringList,  // array of strings
+    LogFormat,   // "text" or "json"
 };
 
 enum class Group
@@ -132,6 +135,18 @@ const QList<KeySpec> &keySpecs()
          QT_TRANSLATE_NOOP("ConfigKey", "A battle running longer is stopped, in seconds"), 3600, MaxSeconds},
         {u"engineSettings"_s, Kind::Settings, &Config::engineSettings, Group::Battles,
          QT_TRANSLATE_NOOP("ConfigKey", "Settings written to each battle's springsettings.cfg")},
+        {u"drainTimeoutSeconds"_s, Kind::Number, &Config::drainTimeoutSeconds, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "On SIGTERM, how long running battles may go on before they are "
+                                        "stopped, in seconds; 0: stop them at once"),
+         0, 604800},
+        {u"engineCpuAffinity"_s, Kind::CpuAffinity, &Config::engineCpuAffinity, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Cores of each engine: all, spread (the least-used core each), "
+                                        "spread:0-7, or cores such as 0-3,6")},
+        {u"engineNiceLevel"_s, Kind::Integer, &Config::engineNiceLevel, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Nice level of each engine, 0 to 19; 0: the autohost's own"), 0, 19},
+        {u"engineMemoryLimitMegabytes"_s, Kind::Limit, &Config::engineMemoryLimitMegabytes, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Address space limit of each engine, in megabytes; 0: none"), 64,
+         1048576},
         {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir, Group::Battles,
          QT_TRANSLATE_NOOP("ConfigKey", "Directory of the battles' working directories")},
         {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir, Group::Engines,
@@ -471,13 +486,30 @@ Result<Value> convert(const KeySpec &spec, const Json &value)
         return Value(*number);
     }
     case Kind::Integer:
+    case Kind::Limit:
     {
         const auto number = numberValue(value);
-        if (!number || std::trunc(*number) != *number || *number < spec.minimum || *number > spec.maximum)
+        const bool none = spec.kind == Kind::Limit && number == 0.0;
+        if (!number || std::trunc(*number) != *number ||
+            (!none && (*number < spec.minimum || *number > spec.maximum)))
         {
-            return fail(rangeText(spec, u"an integer"_s));
+            return fail(rangeText(spec, spec.kind == Kind::Limit ? u"0 (no limit) or an integer"_s
+                                                                 : u"an integer"_s));
         }
         return Value(int(*number));
+    }
+    case Kind::CpuAffinity:
+    {
+        if (!value.is_string())
+        {
+            return fail(u"must be a string"_s);
+        }
+        const Result<CpuAffinity> affinity = CpuAffinity::parse(toQString(value.get<std::string>()));
+        if (!affinity)
+        {
+            return fail(affinity.error());
+        }
+        return Value(affinity->toString());
     }
     case Kind::Settings:
     {
@@ -923,8 +955,11 @@ ConfigKey::Kind shownKind(Kind kind)
     case Kind::HttpUrl:
     case Kind::LogFormat:
         return ConfigKey::Kind::Text;
+    case Kind::CpuAffinity:
+        return ConfigKey::Kind::Text;
     case Kind::Port:
     case Kind::Integer:
+    case Kind::Limit:
         return ConfigKey::Kind::Integer;
     case Kind::Number:
         return ConfigKey::Kind::Number;
@@ -1028,4 +1063,25 @@ QString ConfigLoader::describe(const Config &config)
         }
     }
     return toQString(dumpJson(json));
+}
+
+QStringList ConfigLoader::changedKeys(const Config &before, const Config &after)
+{
+    QStringList changed;
+    for (const KeySpec &spec : keySpecs())
+    {
+        if (toJson(before, spec.member) != toJson(after, spec.member))
+        {
+            changed.append(spec.name);
+        }
+    }
+    return changed;
+}
+
+void ConfigLoader::copyKey(const QString &key, const Config &from, Config *to)
+{
+    if (const KeySpec *spec = findKey(key))
+    {
+        std::visit([&from, to](auto pointer) { to->*pointer = from.*pointer; }, spec->member);
+    }
 }

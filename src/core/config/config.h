@@ -49,6 +49,13 @@ struct Config
     double engineKillGraceSeconds = 20;         // > 0: after /kill, wait this long before SIGTERM
     double serverStatsIntervalSeconds = 60;     // > 0: how often system/serverStats is asked
     QString logFormat = QStringLiteral("text"); // "text" or "json" (JSON lines)
+    // SIGTERM/SIGINT: how long running battles may go on to end by themselves before they are stopped; 0:
+    // stopped at once. BAR's hosts give a stop 2 h.
+    double drainTimeoutSeconds = 7200;
+    // Limits of every engine process (EngineProcess::Limits).
+    QString engineCpuAffinity = QStringLiteral("all"); // CpuAffinity: "all", "spread", "spread:0-7", "0-3,6"
+    int engineNiceLevel = 0;                           // 0..19; 0: the autohost's own
+    int engineMemoryLimitMegabytes = 0;                // address space; 0: none, else >= 64
 
     // The admin endpoint (HTTP and WebSocket on one port): "address:port", empty: none; port 0: any free
     // port.
@@ -131,4 +138,8 @@ public:
     static QList<QPair<QString, QString>> processEnvironment();
     // The configuration as JSON for logs, with the secrets (authClientSecret, adminToken) replaced by "***".
     static QString describe(const Config &config);
+    // The keys whose values differ, in the order of keys().
+    static QStringList changedKeys(const Config &before, const Config &after);
+    // Copies one key's value (a name from keys(); others are ignored).
+    static void copyKey(const QString &key, const Config &from, Config *to);
 };

@@ -81,6 +81,8 @@ public:
     QList<Install> installs() const;
     bool isInstalling(const QString &version) const;
     const Settings &settings() const { return m_settings; }
+    // For the attempts that begin from now on.
+    void setSettings(const Settings &settings) { m_settings = settings; }
 
 signals:
     // Any change of an install's phase, attempt or progress.

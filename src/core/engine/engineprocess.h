@@ -6,13 +6,22 @@
 #include <QStringList>
 
 // One spring-dedicated process. Its stdout and stderr go straight into a log file (the kernel writes them;
-// the autohost never buffers engine output). On Linux the engine gets SIGKILL when the autohost dies, so no
-// engine outlives it.
+// the autohost never buffers engine output). No engine outlives the autohost: on Linux the engine gets
+// SIGKILL when the autohost dies (parent-death signal, set in the child before exec), on Windows it is in a
+// job object that kills it when the autohost's handle closes. The resource limits are set the same way.
 class EngineProcess : public QObject
 {
     Q_OBJECT
 
 public:
+    // engineCpuAffinity, engineNiceLevel and engineMemoryLimitMegabytes for one engine.
+    struct Limits
+    {
+        QList<int> cores;            // the cores it may run on; empty: every core
+        int niceLevel = 0;           // 1..19: that nice value (Windows: a lower priority class); 0: inherited
+        qint64 memoryLimitBytes = 0; // address space (Windows: committed memory); 0: none
+    };
+
     struct Launch
     {
         QString program;
@@ -20,6 +29,7 @@ public:
         QString workingDirectory;
         QProcessEnvironment environment;
         QString logPath;
+        Limits limits;
     };
 
     // How the process ended.
@@ -34,6 +44,8 @@ public:
     explicit EngineProcess(QObject *parent = nullptr);
     ~EngineProcess() override;
 
+    // Must be called on the main thread: the parent-death signal fires when the thread that forked the engine
+    // ends, and only the main thread lives as long as the autohost.
     void start(const Launch &launch);
     void terminate(); // SIGTERM (Windows: WM_CLOSE)
     void kill();      // SIGKILL
@@ -50,7 +62,14 @@ signals:
     void exited(const EngineProcess::Exit &exit);
 
 private:
+#ifdef Q_OS_WIN
+    void joinJob(const Limits &limits);
+#endif
+
     QProcess m_process;
     QString m_logPath;
     bool m_reportedFailure = false;
+#ifdef Q_OS_WIN
+    void *m_job = nullptr; // HANDLE of the job object holding the engine
+#endif
 };
