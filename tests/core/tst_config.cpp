@@ -100,6 +100,8 @@ private slots:
         QCOMPARE(c.engineKillGraceSeconds, 20.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 60.0);
         QCOMPARE(c.logFormat, u"text"_s);
+        QCOMPARE(c.journalDir, u"journal"_s);
+        QCOMPARE(c.journalMaxMegabytes, 256);
     }
 
     void minimalReferenceConfig()
@@ -165,6 +167,8 @@ private slots:
             {"engineKillGraceSeconds", 3},
             {"serverStatsIntervalSeconds", 15},
             {"logFormat", "json"},
+            {"journalDir", "/var/lib/autohost/journal"},
+            {"journalMaxMegabytes", 64},
             {"adminListen", "[::1]:9000"},
             {"adminToken", "tok7"},
             {"metricsPublic", true},
@@ -203,6 +207,8 @@ private slots:
         QCOMPARE(c.engineKillGraceSeconds, 3.0);
         QCOMPARE(c.serverStatsIntervalSeconds, 15.0);
         QCOMPARE(c.logFormat, u"json"_s);
+        QCOMPARE(c.journalDir, u"/var/lib/autohost/journal"_s);
+        QCOMPARE(c.journalMaxMegabytes, 64);
         QCOMPARE(c.adminListen, u"[::1]:9000"_s);
         QCOMPARE(c.adminToken, std::optional<QString>(u"tok7"_s));
         QVERIFY(c.metricsPublic);
@@ -266,6 +272,9 @@ private slots:
         row("useSecureConnection text", u"useSecureConnection"_s, "\"maybe\"", u"yes"_s);
         row("useSecureConnection number", u"useSecureConnection"_s, "2", u"2"_s);
         row("logFormat", u"logFormat"_s, "\"xml\"", u"xml"_s);
+        row("journalMaxMegabytes 0", u"journalMaxMegabytes"_s, "0", u"0"_s);
+        row("journalMaxMegabytes fraction", u"journalMaxMegabytes"_s, "1.5", u"1.5"_s);
+        row("journalDir number", u"journalDir"_s, "5", QString());
         row("engineDataDirs not strings", u"engineDataDirs"_s, "[1]", u"[1]"_s);
         row("engineDataDirs string", u"engineDataDirs"_s, "\"/srv/data\"", u"/srv/data"_s);
         row("engineDataDirs object", u"engineDataDirs"_s, "{}", u"{}"_s);
@@ -740,7 +749,7 @@ private slots:
         QVERIFY(json.at("engineDataDirs").is_array());
         QCOMPARE(json.at("logFormat").get<std::string>(), std::string("text"));
         // Every key is listed.
-        QCOMPARE(json.size(), size_t(33));
+        QCOMPARE(json.size(), size_t(35));
 
         // No secret: nothing to hide.
         QCOMPARE(describeJson(Config()).at("authClientSecret").get<std::string>(), std::string());

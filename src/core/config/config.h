@@ -49,6 +49,9 @@ struct Config
     double engineKillGraceSeconds = 20;         // > 0: after /kill, wait this long before SIGTERM
     double serverStatsIntervalSeconds = 60;     // > 0: how often system/serverStats is asked
     QString logFormat = QStringLiteral("text"); // "text" or "json" (JSON lines)
+    // The update journal (replay across restarts, battles interrupted by a crash); empty: none.
+    QString journalDir = QStringLiteral("journal");
+    int journalMaxMegabytes = 256; // >= 1
 
     // The admin endpoint (HTTP and WebSocket on one port): "address:port", empty: none; port 0: any free
     // port.
