@@ -70,6 +70,34 @@ QStringList segmentFiles(const QString &dir)
     return QDir(dir).entryList({u"segment-*.journal"_s}, QDir::Files, QDir::Name);
 }
 
+// While it lives, files of this process cannot grow beyond a size, as on a full disk (writes fail with EFBIG
+// instead of ENOSPC, and SIGXFSZ is ignored).
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(qint64 bytes)
+    {
+        ::getrlimit(RLIMIT_FSIZE, &m_original);
+        m_previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = m_original;
+        limited.rlim_cur = rlim_t(bytes);
+        m_applied = ::setrlimit(RLIMIT_FSIZE, &limited) == 0;
+    }
+    ~FileSizeLimit()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &m_original);
+        std::signal(SIGXFSZ, m_previousHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    bool applied() const { return m_applied; }
+
+private:
+    rlimit m_original{};
+    void (*m_previousHandler)(int) = nullptr;
+    bool m_applied = false;
+};
+
 qint64 sizeOnDisk(const QString &dir)
 {
     qint64 total = 0;
@@ -452,19 +480,14 @@ private slots:
         const QString path = journal.segmentPaths().constFirst();
         const qint64 size = fileSize(path);
 
-        rlimit original{};
-        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &original), 0);
-        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limited = original;
-        limited.rlim_cur = rlim_t(size + 7); // room for a part of the next record only
-        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
         MessageCapture capture;
+        auto limit = std::make_unique<FileSizeLimit>(size + 7); // room for a part of the next record only
+        QVERIFY(limit->applied());
         const Status failed = journal.appendUpdate(entry(BattleA, Start + 2, 2), false);
         const Status failedToo = journal.appendUpdate(entry(BattleB, Start + 3, 3), false);
         const Status stillFailing = journal.sync();
         const qint64 sizeWhileFailing = fileSize(path);
-        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &original), 0);
-        std::signal(SIGXFSZ, previousHandler);
+        limit.reset();
 
         QVERIFY(!failed.ok());
         QVERIFY(!failedToo.ok());
@@ -486,6 +509,40 @@ private slots:
         QCOMPARE(describeRead(contents->updates),
                  describe({entry(BattleA, Start + 1, 1), entry(BattleA, Start + 2, 2),
                            entry(BattleB, Start + 3, 3), entry(BattleA, Start + 4, 4)}));
+    }
+
+    // Updates that wait longer than the retention to be written are given up; a battle's markers never are.
+    void whileWritingFailsOnlyUpdatesWithinTheRetentionWait()
+    {
+        QTemporaryDir dir;
+        UpdateJournal::Settings shortLived = settings(dir.path());
+        shortLived.retention = 100 * Second;
+        UpdateJournal journal(shortLived);
+        QVERIFY(journal.open().ok());
+        QVERIFY(journal.appendUpdate(entry(BattleA, Start, 0), false).ok());
+        {
+            FileSizeLimit limit(fileSize(journal.segmentPaths().constFirst()));
+            QVERIFY(limit.applied());
+            QVERIFY(!journal.appendBattleStarted(battle(BattleB, Start + 1, 55)).ok());
+            QVERIFY(!journal.appendUpdate(entry(BattleB, Start + 2 * Second, 2), false).ok());
+            QVERIFY(!journal.appendUpdate(entry(BattleB, Start + 50 * Second, 50), false).ok());
+            QVERIFY(!journal.appendUpdate(entry(BattleB, Start + 150 * Second, 150), false).ok());
+        }
+        QCOMPARE(journal.droppedRecords(), quint64(1));
+        QCOMPARE(journal.pendingRecords(), 3);
+        QVERIFY(journal.sync().ok());
+        journal.close();
+        UpdateJournal reread(shortLived);
+        const auto contents = reread.open();
+        QVERIFY(contents.ok());
+        // The one at 2 s was given up; the first stays with its segment, which holds one within the
+        // retention.
+        QCOMPARE(describeRead(contents->updates),
+                 describe({entry(BattleA, Start, 0), entry(BattleB, Start + 50 * Second, 50),
+                           entry(BattleB, Start + 150 * Second, 150)}));
+        QCOMPARE(contents->openBattles.size(), 1);
+        QCOMPARE(contents->openBattles.constFirst().battleId, BattleB);
+        QCOMPARE(contents->openBattles.constFirst().pid, qint64(55));
     }
 
     void segmentSizeFollowsTheLimit()

@@ -370,15 +370,16 @@ Status UpdateJournal::append(Kind kind, bool local, qint64 time, const QUuid &ba
     }
     apply(kind, local, time, battleId, body, nullptr);
     m_newestTime = std::max(m_newestTime, time);
+    const bool isMarker = kind == Kind::BattleStarted || kind == Kind::BattleEnded;
     if (const Status written = writePending(); !written)
     {
-        keep(std::move(record), time);
+        keep(std::move(record), time, isMarker);
         return written;
     }
     if (const Status written = writeRecord(record, time); !written)
     {
         noteFailure(written.error());
-        keep(std::move(record), time);
+        keep(std::move(record), time, isMarker);
         return written;
     }
     return succeeded();
@@ -405,18 +406,26 @@ Status UpdateJournal::writePending()
     return succeeded();
 }
 
-void UpdateJournal::keep(QByteArray record, qint64 time)
+void UpdateJournal::keep(QByteArray record, qint64 time, bool marker)
 {
     m_pendingBytes += record.size();
-    m_pending.push_back(Pending{std::move(record), time});
-    // Memory is not the disk: beyond the journal's own size, the oldest records waiting are given up.
-    while (m_pendingBytes > m_settings.maxBytes && m_pending.size() > 1)
+    m_pending.push_back(Pending{std::move(record), time, marker});
+    // Updates that left the retention would be deleted at once, and memory is no place for more than the
+    // journal holds on disk: such updates are given up, oldest first. Markers never are; they are few, and
+    // without them a restart would not know which battles ran.
+    const qint64 expired = m_newestTime - m_settings.retention;
+    for (auto it = m_pending.begin(); it != m_pending.end();)
     {
-        m_pendingBytes -= m_pending.front().record.size();
-        m_pending.pop_front();
+        if (it->marker || (it->time >= expired && m_pendingBytes <= m_settings.maxBytes))
+        {
+            ++it;
+            continue;
+        }
+        m_pendingBytes -= it->record.size();
+        it = m_pending.erase(it);
         if (m_droppedRecords++ == 0)
         {
-            qCWarning(lcUpdates) << "journal: too many records wait to be written; the oldest are given up";
+            qCWarning(lcUpdates) << "journal: updates waited too long to be written; the oldest are given up";
         }
     }
 }

@@ -101,7 +101,7 @@ public:
     qsizetype pendingRecords() const { return qsizetype(m_pending.size()); }
     // Write attempts that failed, ever.
     quint64 writeFailures() const { return m_writeFailures; }
-    // Records given up because too many were waiting to be written.
+    // Updates given up while writing failed: out of the retention, or more than maxBytes waiting.
     quint64 droppedRecords() const { return m_droppedRecords; }
     qint64 totalBytes() const { return m_totalBytes; }
     QStringList segmentPaths() const;
@@ -126,6 +126,7 @@ private:
     {
         QByteArray record;
         qint64 time = 0;
+        bool marker = false; // a battle's start or end: never given up
     };
 
     // body: the JSON body, null for none.
@@ -140,7 +141,7 @@ private:
     Status writePending();
     Status writeRecord(const QByteArray &record, qint64 time);
     Status startSegment(qint64 time);
-    void keep(QByteArray record, qint64 time);
+    void keep(QByteArray record, qint64 time, bool marker);
     void noteFailure(const QString &why);
     void prune();
 
