@@ -329,6 +329,36 @@ private slots:
         QVERIFY(parsed > 3);
     }
 
+    // Two autohosts on one journal would interleave their records and each report the other's battles as
+    // crashed: the second refuses to start and says why.
+    void aSecondAutohostOnTheSameJournalRefusesToStart()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        AutohostProcess first(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(first.problem().isEmpty(), qPrintable(first.problem()));
+        QVERIFY(first.start(server.port(), u"127.0.0.1:0"_s));
+        QVERIFY2(server.waitForReadyAutohost() >= 0, qPrintable(first.output()));
+
+        QProcess second;
+        second.setProgram(QStringLiteral(AUTOHOST_BINARY));
+        second.setArguments({u"--headless"_s, u"--config"_s, first.directory() + u"/config.json"_s});
+        second.setWorkingDirectory(first.directory());
+        second.setProcessChannelMode(QProcess::MergedChannels);
+        second.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+        second.start();
+        QVERIFY(second.waitForFinished(10000));
+        QCOMPARE(second.exitCode(), 2);
+        const QString output = QString::fromUtf8(second.readAll());
+        QVERIFY2(output.contains(u"is in use by"_s) &&
+                     output.contains(u"another autohost runs with this journalDir"_s),
+                 qPrintable(output));
+        QVERIFY(first.isRunning());
+        QVERIFY(first.stop());
+        QCOMPARE(first.exitCode(), 0);
+    }
+
     // The autohost SIGKILLed with ten battles running: no engine survives it, and the next start tells the
     // server how exactly those battles ended (engine_crash, once the server has subscribed); the start after
     // that reports nothing again.
