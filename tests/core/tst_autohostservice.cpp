@@ -740,9 +740,14 @@ private slots:
             }
             return updates;
         };
-        QTRY_VERIFY(std::any_of(replay().cbegin(), replay().cend(),
-                                [&after](const Json &data)
-                                { return data.value("battleId", "") == toStdString(uuidText(after)); }));
+        const auto replayReachedTheNewBattle = [&]
+        {
+            const QList<Json> updates = replay();
+            return std::any_of(updates.cbegin(), updates.cend(),
+                               [&after](const Json &data)
+                               { return data.value("battleId", "") == toStdString(uuidText(after)); });
+        };
+        QTRY_VERIFY(replayReachedTheNewBattle());
         QList<std::string> replayedBefore;
         qint64 previous = 0;
         for (const Json &data : replay())

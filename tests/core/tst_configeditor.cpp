@@ -471,6 +471,8 @@ private slots:
             {"engineKillGraceSeconds", 3},
             {"serverStatsIntervalSeconds", 15},
             {"logFormat", "json"},
+            {"journalDir", "/var/lib/autohost/journal"},
+            {"journalMaxMegabytes", 64},
             {"adminListen", "[::1]:9000"},
             {"adminToken", "admin-t0ken"},
             {"metricsPublic", true},
