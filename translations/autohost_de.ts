@@ -467,6 +467,14 @@
         <translation>Log-Zeilen als einfacher Text oder als JSON-Zeilen</translation>
     </message>
     <message>
+        <source>Directory of the update journal, which lets the server replay updates across a restart and reports battles cut off by a crash; empty: no journal</source>
+        <translation>Verzeichnis des Update-Journals, mit dem der Server Updates über einen Neustart hinweg nachspielen kann und durch einen Absturz abgebrochene Partien gemeldet werden; leer: kein Journal</translation>
+    </message>
+    <message>
+        <source>Most disk space the update journal takes, in MiB; the oldest updates go first</source>
+        <translation>Höchster Speicherplatz des Update-Journals in MiB; die ältesten Updates werden zuerst entfernt</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Server</translation>
     </message>

@@ -467,6 +467,14 @@
         <translation>Lignes du journal en texte brut ou en lignes JSON</translation>
     </message>
     <message>
+        <source>Directory of the update journal, which lets the server replay updates across a restart and reports battles cut off by a crash; empty: no journal</source>
+        <translation>Répertoire du journal des mises à jour, qui permet au serveur de les rejouer après un redémarrage et signale les parties interrompues par un plantage ; vide : pas de journal</translation>
+    </message>
+    <message>
+        <source>Most disk space the update journal takes, in MiB; the oldest updates go first</source>
+        <translation>Espace disque maximal du journal des mises à jour, en Mio ; les plus anciennes partent en premier</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>

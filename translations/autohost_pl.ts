@@ -467,6 +467,14 @@
         <translation>Wiersze logu jako zwykły tekst lub jako wiersze JSON</translation>
     </message>
     <message>
+        <source>Directory of the update journal, which lets the server replay updates across a restart and reports battles cut off by a crash; empty: no journal</source>
+        <translation>Katalog dziennika aktualizacji, dzięki któremu serwer może odtworzyć aktualizacje po ponownym uruchomieniu, a bitwy przerwane awarią zostają zgłoszone; puste: bez dziennika</translation>
+    </message>
+    <message>
+        <source>Most disk space the update journal takes, in MiB; the oldest updates go first</source>
+        <translation>Największe miejsce na dysku zajmowane przez dziennik aktualizacji, w MiB; najstarsze aktualizacje są usuwane jako pierwsze</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Serwer</translation>
     </message>

@@ -467,6 +467,14 @@
         <translation>Строки журнала простым текстом или строками JSON</translation>
     </message>
     <message>
+        <source>Directory of the update journal, which lets the server replay updates across a restart and reports battles cut off by a crash; empty: no journal</source>
+        <translation>Каталог журнала обновлений: сервер может повторно получить обновления после перезапуска, а о боях, прерванных сбоем, будет сообщено; пусто: без журнала</translation>
+    </message>
+    <message>
+        <source>Most disk space the update journal takes, in MiB; the oldest updates go first</source>
+        <translation>Наибольший объём журнала обновлений на диске, в МиБ; самые старые обновления удаляются первыми</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Сервер</translation>
     </message>

@@ -85,6 +85,10 @@ int main(int argc, char *argv[])
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     engine.load(QUrl(u"qrc:/qt/qml/Autohost/Main.qml"_s));
-    service.start();
+    if (const Status started = service.start(); !started)
+    {
+        qCCritical(lcConfig).noquote() << u"cannot start: "_s + started.error();
+        return 2;
+    }
     return app.exec();
 }

@@ -192,7 +192,11 @@ int Launcher::runHeadless(QCoreApplication &app)
                          reloadConfig(service);
                      });
     QObject::connect(&service, &AutohostService::finished, &app, [] { QCoreApplication::exit(0); });
-    service.start();
+    if (const Status started = service.start(); !started)
+    {
+        qCCritical(lcConfig).noquote() << u"cannot start: "_s + started.error();
+        return 2;
+    }
     return app.exec();
 }
 

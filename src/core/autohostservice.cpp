@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
+
+#include <QDateTime>
 
 #include "battles/battlerequests.h"
+#include "engine/strayengine.h"
 #include "logging.h"
 #include "protocol/requestdecoder.h"
 #include "util/conversions.h"
@@ -15,6 +19,8 @@ namespace
 const QString StatusCommand = u"autohost/status"_s;
 const QString UpdateCommand = u"autohost/update"_s;
 const QString ServerStatsCommand = u"system/serverStats"_s;
+// How often the journal gets a sign of life (while battles run) and an fdatasync.
+constexpr int JournalMaintenanceMs = 5000;
 
 qint64 microseconds(double seconds)
 {
@@ -64,7 +70,8 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
     connect(&m_statusTimer, &QTimer::timeout, this, [this] { sendStatus(false); });
     connect(&m_battles, &BattleManager::capacityChanged, this, &AutohostService::scheduleStatus);
     connect(&m_engines, &EngineCatalog::versionsChanged, this, &AutohostService::scheduleStatus);
-    connect(&m_updates, &UpdateBuffer::appended, this, &AutohostService::forwardUpdate);
+    connect(&m_updates, &UpdateBuffer::appended, this, &AutohostService::handleAppended);
+    openJournal();
 
     m_serverStatsTimer.setInterval(toMilliseconds(config.serverStatsIntervalSeconds));
     connect(&m_serverStatsTimer, &QTimer::timeout, this, &AutohostService::requestServerStats);
@@ -87,18 +94,146 @@ AutohostService::AutohostService(const Config &config, QObject *parent)
 
 AutohostService::~AutohostService() = default;
 
-void AutohostService::start()
+void AutohostService::openJournal()
 {
+    if (m_config.journalDir.isEmpty())
+    {
+        qCInfo(lcUpdates)
+            << "no update journal (journalDir is empty): updates are not replayed after a restart";
+        return;
+    }
+    UpdateJournal::Settings settings;
+    settings.directory = m_config.journalDir;
+    settings.maxBytes = qint64(m_config.journalMaxMegabytes) << 20;
+    settings.segmentBytes = UpdateJournal::segmentBytesFor(settings.maxBytes);
+    settings.retention = m_updates.retention();
+    auto journal = std::make_unique<UpdateJournal>(settings);
+    auto contents = journal->open();
+    if (!contents)
+    {
+        m_journalProblem = u"update journal: %1"_s.arg(contents.error());
+        return;
+    }
+    m_journal = std::move(journal);
+    m_updates.restore(contents->updates);
+    m_localBattles.unite(contents->localBattles);
+    m_interrupted = contents->openBattles;
+    m_lastSignOfLife = contents->lastTime;
+
+    connect(&m_battles, &BattleManager::battleStarted, this, &AutohostService::journalBattleStarted);
+    connect(&m_battles, &BattleManager::battleRemoved, this,
+            [this](const QUuid &battleId)
+            {
+                if (m_journal->isBattleOpen(battleId))
+                {
+                    m_journal->appendBattleEnded(battleId, m_updates.now());
+                }
+            });
+    m_journalTimer.setInterval(JournalMaintenanceMs);
+    connect(&m_journalTimer, &QTimer::timeout, this, &AutohostService::maintainJournal);
+}
+
+void AutohostService::journalBattleStarted(Battle *battle)
+{
+    UpdateJournal::OpenBattle marker;
+    marker.battleId = battle->id();
+    marker.startedAt = m_updates.now();
+    marker.pid = battle->pid();
+    marker.commandLine = battle->engineCommandLine();
+    marker.local = m_localBattles.contains(battle->id());
+    m_journal->appendBattleStarted(marker);
+}
+
+void AutohostService::maintainJournal()
+{
+    if (m_battles.currentBattles() > 0)
+    {
+        m_journal->appendAlive(m_updates.now());
+    }
+    // A failure is logged by the journal, once until writing works again.
+    m_journal->sync();
+}
+
+void AutohostService::reportInterruptedBattles()
+{
+    for (const UpdateJournal::OpenBattle &battle : std::as_const(m_interrupted))
+    {
+        // The parent-death signal kills engines with the autohost; this is for an engine that escaped it.
+        if (StrayEngine::kill(battle.pid, battle.commandLine))
+        {
+            qCWarning(lcBattle).noquote()
+                << u"battle %1: its engine (pid %2) outlived the previous autohost; "
+                   u"killed"_s.arg(uuidText(battle.battleId))
+                       .arg(battle.pid);
+        }
+        if (battle.terminalReported)
+        {
+            // Reported before the autohost died; only the end was not written.
+            m_journal->appendBattleEnded(battle.battleId, m_updates.now());
+        }
+    }
+    m_interrupted.removeIf([](const UpdateJournal::OpenBattle &battle) { return battle.terminalReported; });
+    if (m_interrupted.isEmpty())
+    {
+        return;
+    }
+    const bool waitForServer = m_client && std::any_of(m_interrupted.cbegin(), m_interrupted.cend(),
+                                                       [this](const UpdateJournal::OpenBattle &battle)
+                                                       { return !m_localBattles.contains(battle.battleId); });
+    qCWarning(lcBattle).noquote()
+        << u"%1 battles were running when the previous autohost stopped (last sign of life %2): reporting "
+           u"engine_crash for them%3"_s.arg(m_interrupted.size())
+               .arg(QDateTime::fromMSecsSinceEpoch(m_lastSignOfLife / 1000, Qt::UTC).toString(Qt::ISODate))
+               .arg(waitForServer ? u" (the server's battles once it subscribes)"_s : QString());
+    // The server's battles wait for its subscription: their reports then come after any since it picks
+    // (Teiserver subscribes from its own clock). Local battles, and all of them in local mode, are reported
+    // now.
+    QList<UpdateJournal::OpenBattle> waiting;
+    for (const UpdateJournal::OpenBattle &battle : std::as_const(m_interrupted))
+    {
+        if (m_client && !m_localBattles.contains(battle.battleId))
+        {
+            waiting.append(battle);
+        }
+        else
+        {
+            reportInterrupted(battle);
+        }
+    }
+    m_interrupted = waiting;
+}
+
+void AutohostService::reportInterrupted(const UpdateJournal::OpenBattle &battle)
+{
+    const QString details = u"the autohost stopped while the battle was running (last sign of life %1)"_s.arg(
+        QDateTime::fromMSecsSinceEpoch(m_lastSignOfLife / 1000, Qt::UTC).toString(Qt::ISODate));
+    qCInfo(lcBattle).noquote() << u"battle %1: engine_crash: %2"_s.arg(uuidText(battle.battleId), details);
+    m_updates.append(battle.battleId, Json{{"type", "engine_crash"}, {"details", toStdString(details)}});
+    m_journal->appendBattleEnded(battle.battleId, m_updates.now());
+}
+
+Status AutohostService::start()
+{
+    if (!m_journalProblem.isEmpty())
+    {
+        return fail(m_journalProblem);
+    }
     m_engines.rescan();
     // The catalog logs the engines it finds; only an empty directory needs saying here.
     qCInfo(lcEngines).noquote() << u"engines directory %1%2"_s.arg(
         m_engines.enginesDir(), m_engines.versions().isEmpty() ? u": no engines installed"_s : QString());
+    if (m_journal)
+    {
+        reportInterruptedBattles();
+        m_journalTimer.start();
+    }
     if (!m_client)
     {
         qCInfo(lcTachyon) << "local mode: no Tachyon server configured (set tachyonServer to connect to one)";
-        return;
+        return succeeded();
     }
     m_client->start();
+    return succeeded();
 }
 
 Json AutohostService::statusData() const
@@ -371,6 +506,21 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, cons
     {
         sendUpdate(entry);
     }
+    for (const UpdateJournal::OpenBattle &battle : std::exchange(m_interrupted, {}))
+    {
+        reportInterrupted(battle);
+    }
+}
+
+void AutohostService::handleAppended(const UpdateBuffer::Entry &entry)
+{
+    // To the kernel before the server sees it, so that a killed autohost never loses an update the server
+    // has. A failed write is logged by the journal and retried; the update still goes out.
+    if (m_journal)
+    {
+        m_journal->appendUpdate(entry, m_localBattles.contains(entry.battleId));
+    }
+    forwardUpdate(entry);
 }
 
 void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
@@ -505,6 +655,12 @@ void AutohostService::finishShutdown()
     if (!m_finished)
     {
         m_finished = true;
+        // Before finished: a restarted program (the desktop app's restart) takes the lock next.
+        if (m_journal)
+        {
+            m_journalTimer.stop();
+            m_journal->close();
+        }
         emit finished();
     }
 }

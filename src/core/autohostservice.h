@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include <QElapsedTimer>
@@ -15,20 +16,27 @@
 #include "local/contentcatalog.h"
 #include "net/tachyonclient.h"
 #include "updates/updatebuffer.h"
+#include "updates/updatejournal.h"
 
 // The autohost: serves the Tachyon server's requests with the battle manager, streams updates to the
 // subscribed server, and keeps the server's picture of this host (autohost/status) current. The headless
 // program and the desktop app are two faces of this one object.
+//
+// With a journal (journalDir), every update is written to disk before it goes anywhere, the buffer starts
+// with the updates of the previous run (so a subscriber's since works across a restart), and the battles
+// that were running when the previous run died are reported as engine_crash.
 class AutohostService : public QObject
 {
     Q_OBJECT
 
 public:
+    // Opens the journal, if any, and fills the update buffer from it.
     explicit AutohostService(const Config &config, QObject *parent = nullptr);
     ~AutohostService() override;
 
-    // Scans the engines and, unless in local mode, connects to the Tachyon server.
-    void start();
+    // Scans the engines and, unless in local mode, connects to the Tachyon server. Fails, doing nothing, when
+    // the journal cannot be used (another autohost holds it, the directory is not writable).
+    Status start();
     // What applyConfig() did with a new configuration: the keys it applied, and those that differ but take
     // effect only after a restart (both in the order of ConfigLoader::keys()).
     struct ConfigChange
@@ -67,6 +75,8 @@ public:
     // The games and maps in the data directories (engineDataDirs and the engine's own), for local battles.
     ContentCatalog *content() { return &m_content; }
     UpdateBuffer *updates() { return &m_updates; }
+    // Null when journalDir is empty.
+    const UpdateJournal *journal() const { return m_journal.get(); }
     TachyonClient *client() { return m_client; } // null in local mode
     // The server's user count from system/serverStats, if it answered.
     std::optional<qint64> serverUserCount() const { return m_userCount; }
@@ -103,12 +113,19 @@ private:
     void scheduleStatus();
     void sendStatus(bool force);
     void requestServerStats();
+    void handleAppended(const UpdateBuffer::Entry &entry);
     void forwardUpdate(const UpdateBuffer::Entry &entry);
     void sendUpdate(const UpdateBuffer::Entry &entry);
     void beginShutdown(const QString &reason);
     void startDrainTimer(qint64 remainingMs);
     void stopRemainingBattles();
     void finishShutdown();
+
+    void openJournal();
+    void journalBattleStarted(Battle *battle);
+    void maintainJournal();
+    void reportInterruptedBattles();
+    void reportInterrupted(const UpdateJournal::OpenBattle &battle);
 
     void handleStart(const TachyonMessage &request, const Receipt &receipt);
     void handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt);
@@ -133,4 +150,11 @@ private:
     QString m_shutdownReason;
     bool m_stoppingBattles = false; // the drain is over: every battle has been told to stop
     bool m_finished = false;
+
+    std::unique_ptr<UpdateJournal> m_journal;
+    QString m_journalProblem; // why the configured journal cannot be used
+    QTimer m_journalTimer;    // signs of life and fdatasync
+    // Battles of the previous run that were running when it died, not reported yet, and when it last wrote.
+    QList<UpdateJournal::OpenBattle> m_interrupted;
+    qint64 m_lastSignOfLife = 0;
 };

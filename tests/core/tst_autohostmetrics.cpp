@@ -165,6 +165,8 @@ private:
             {u"autohost_engines_available"_s, u"GAUGE"_s, {}},
             {u"autohost_engines_installing"_s, u"GAUGE"_s, {}},
             {u"autohost_updates_relayed_total"_s, u"COUNTER"_s, {}},
+            {u"autohost_journal_write_failures_total"_s, u"COUNTER"_s, {}},
+            {u"autohost_journal_records_pending"_s, u"GAUGE"_s, {}},
             {u"autohost_requests_total"_s, u"COUNTER"_s, {u"command"_s, u"outcome"_s}},
             {u"autohost_request_duration_seconds"_s, u"HISTOGRAM"_s, {u"command"_s}},
             {u"autohost_battle_players_joined"_s, u"GAUGE"_s, {u"battle_id"_s}},
@@ -272,6 +274,8 @@ private:
         expectValue(u"autohost_draining"_s, 0);
         expectValue(u"autohost_engines_available"_s, double(m_service->engines()->versions().size()));
         expectValue(u"autohost_updates_relayed_total"_s, updatesReceived());
+        expectValue(u"autohost_journal_write_failures_total"_s, 0);
+        expectValue(u"autohost_journal_records_pending"_s, 0);
 
         QMap<QString, int> requests;
         for (const ExpositionParser::Sample &sample : samplesOf.value(u"autohost_requests_total"_s))

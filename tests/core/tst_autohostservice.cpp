@@ -1,6 +1,10 @@
+#include <csignal>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +17,8 @@
 #include "testarchive.h"
 #include "testhttpserver.h"
 #include "util/conversions.h"
+
+#include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,6 +36,7 @@ private:
     int m_connection = -1;
     int m_portBase = 0;
     QList<Json> m_allMessages; // everything the autohost sent, over all tests, for the conformance oracle
+    QString m_journalDir;      // the test's own: nothing carries over from another test
     TestHttpServer m_cdn;      // the BAR file CDN's find API and an engine archive
 
     Config config() const
@@ -47,7 +54,39 @@ private:
         config.engineStartTimeoutSeconds = 1.5;
         config.engineKillGraceSeconds = 3;
         config.engineCdnBaseUrl = m_cdn.url(u"/cdn"_s).toString();
+        config.journalDir = m_journalDir;
         return config;
+    }
+
+    // Replaces the service, as a restart of the autohost on the same journal would (the old one must be gone:
+    // cleanly shut down, or destroyed as a crash would leave it); the new connection, ready.
+    bool restartService()
+    {
+        m_service = std::make_unique<AutohostService>(config());
+        if (!m_service->start().ok())
+        {
+            return false;
+        }
+        m_connection = m_server->waitForReadyAutohost();
+        return m_connection >= 0;
+    }
+
+    bool shutdownService()
+    {
+        QSignalSpy finished(m_service.get(), &AutohostService::finished);
+        m_service->shutdown(u"restart"_s);
+        const bool done = finished.count() == 1 || finished.wait(30000);
+        m_service.reset();
+        return done;
+    }
+
+    // The updates of that type the current connection received for the battle.
+    int countUpdates(const QUuid &battle, const std::string &type) const
+    {
+        const QList<Json> updates = updatesOf(battle);
+        return int(std::count_if(updates.cbegin(), updates.cend(),
+                                 [&type](const Json &data)
+                                 { return data.at("update").value("type", "") == type; }));
     }
 
     static Json startData(const QUuid &id, const QList<QPair<QString, QString>> &gameOptions = {},
@@ -160,8 +199,9 @@ private slots:
         m_server = std::make_unique<FakeTachyonServer>();
         m_server->setServerStatsUserCount(4242);
         QVERIFY(m_server->listen());
+        m_journalDir = m_dir.filePath(u"journal-"_s + QString::fromLatin1(QTest::currentTestFunction()));
         m_service = std::make_unique<AutohostService>(config());
-        m_service->start();
+        QVERIFY(m_service->start().ok());
         m_connection = m_server->waitForReadyAutohost();
         QVERIFY(m_connection >= 0);
     }
@@ -791,6 +831,210 @@ private slots:
         // Draining: the last status before leaving offers no capacity.
         QCOMPARE(lastStatus().value("maxBattles", -1), 0);
         m_service.reset();
+    }
+
+    // The journal: a restarted autohost replays what the one before sent to a subscriber whose since lies
+    // before the restart, with the same times, and stamps its own updates after them.
+    void updatesAreReplayedAcrossARestart()
+    {
+        const QUuid before = startBattle({{u"fakescript"_s, u"join,0|chat,0,254,before the restart"_s}});
+        QVERIFY(!before.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(countUpdates(before, "player_chat") == 1, 5000);
+        QCOMPARE(
+            request(u"autohost/kill"_s, {{"battleId", toStdString(uuidText(before))}}).value("status", ""),
+            std::string("success"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasUpdate(before, "engine_quit"), 10000);
+        const QList<Json> sent = updatesOf(before);
+        QVERIFY(shutdownService());
+        QVERIFY(restartService());
+
+        const QUuid after = startBattle({{u"fakescript"_s, u"join,0"_s}});
+        QVERIFY(!after.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(countUpdates(after, "player_joined") == 1, 5000);
+        const qsizetype first = m_server->received(m_connection).size();
+        const Json subscribed = request(u"autohost/subscribeUpdates"_s,
+                                        Json{{"since", sent.constFirst().at("time").get<qint64>() - 1}});
+        QCOMPARE(subscribed.value("status", ""), std::string("success"));
+        const auto replay = [&]
+        {
+            QList<Json> updates;
+            for (const Json &message : m_server->received(m_connection).mid(first))
+            {
+                if (message.value("commandId", "") == "autohost/update")
+                {
+                    updates.append(message.at("data"));
+                }
+            }
+            return updates;
+        };
+        const auto replayReachedTheNewBattle = [&]
+        {
+            const QList<Json> updates = replay();
+            return std::any_of(updates.cbegin(), updates.cend(),
+                               [&after](const Json &data)
+                               { return data.value("battleId", "") == toStdString(uuidText(after)); });
+        };
+        QTRY_VERIFY(replayReachedTheNewBattle());
+        QList<std::string> replayedBefore;
+        qint64 previous = 0;
+        for (const Json &data : replay())
+        {
+            QVERIFY(data.at("time").get<qint64>() > previous);
+            previous = data.at("time").get<qint64>();
+            if (data.value("battleId", "") == toStdString(uuidText(before)))
+            {
+                replayedBefore.append(dumpJson(data));
+            }
+        }
+        QList<std::string> sentBefore;
+        for (const Json &data : sent)
+        {
+            sentBefore.append(dumpJson(data));
+        }
+        QCOMPARE(replayedBefore, sentBefore);
+        QVERIFY(updatesOf(after).constFirst().at("time").get<qint64>() >
+                sent.constLast().at("time").get<qint64>());
+    }
+
+    // Battles running when the autohost died (destroying the service kills its engines without a word, as the
+    // parent-death signal does) are reported as engine_crash on the next start: the server's once it has
+    // subscribed, a local one at once and only to the app; an engine that outlived the autohost is killed.
+    // The start after that reports nothing again.
+    void battlesCutOffByACrashAreReportedOnce()
+    {
+        const QUuid served = startBattle();
+        QVERIFY(!served.isNull());
+        LocalBattlePlan plan;
+        plan.engineVersion = QString::fromLatin1(EngineVersion);
+        plan.gameName = u"MiniGame 1.0"_s;
+        plan.mapName = u"MiniMap"_s;
+        plan.allyTeams = {{u"Alice"_s}, {u"Bob"_s}};
+        const auto local = plan.toStartRequest();
+        QVERIFY(local.ok());
+        std::optional<Result<BattleManager::StartSuccess, RequestFailure>> outcome;
+        m_service->startLocalBattle(*local, [&outcome](const auto &result) { outcome = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY(outcome->ok());
+        m_service.reset();
+
+        // An engine the parent-death signal missed, as the journal knows it.
+        QProcess stray;
+        stray.start(u"/bin/sleep"_s, {u"300"_s});
+        QVERIFY(stray.waitForStarted());
+        const QUuid strayBattle = QUuid::createUuid();
+        {
+            UpdateJournal::Settings settings;
+            settings.directory = m_journalDir;
+            UpdateJournal journal(settings);
+            QVERIFY(journal.open().ok());
+            UpdateJournal::OpenBattle marker;
+            marker.battleId = strayBattle;
+            marker.startedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+            marker.pid = stray.processId();
+            marker.commandLine = {u"/bin/sleep"_s, u"300"_s};
+            QVERIFY(journal.appendBattleStarted(marker).ok());
+        }
+
+        QVERIFY(restartService());
+        QTRY_VERIFY_WITH_TIMEOUT(countUpdates(served, "engine_crash") == 1 &&
+                                     countUpdates(strayBattle, "engine_crash") == 1,
+                                 5000);
+        const Json crash = updatesOf(served).constLast().at("update");
+        QVERIFY2(toQString(crash.value("details", ""))
+                     .startsWith(u"the autohost stopped while the battle was running"_s),
+                 dumpJson(crash).c_str());
+        // After the server subscribed: its since cannot hide them.
+        const QList<Json> received = m_server->received(m_connection);
+        const auto subscribeAnswer =
+            std::find_if(received.cbegin(), received.cend(),
+                         [](const Json &message)
+                         { return message.value("commandId", "") == "autohost/subscribeUpdates"; });
+        const auto firstCrash = std::find_if(received.cbegin(), received.cend(),
+                                             [](const Json &message)
+                                             { return message.value("commandId", "") == "autohost/update"; });
+        QVERIFY(subscribeAnswer < firstCrash);
+        QTRY_COMPARE(stray.state(), QProcess::NotRunning);
+        QCOMPARE(stray.exitStatus(), QProcess::CrashExit);
+        QVERIFY(updatesOf(local->battleId).isEmpty());
+        const auto crashesIn = [this](const QUuid &battle)
+        {
+            int crashes = 0;
+            m_service->updates()->forEachSince(
+                0, [&](const UpdateBuffer::Entry &entry)
+                { crashes += entry.battleId == battle && entry.update.value("type", "") == "engine_crash"; });
+            return crashes;
+        };
+        QCOMPARE(crashesIn(local->battleId), 1);
+
+        QVERIFY(shutdownService());
+        QVERIFY(restartService());
+        // A round trip: whatever the start would have reported came before its answer.
+        QCOMPARE(request(u"autohost/subscribeUpdates"_s,
+                         Json{{"since", QDateTime::currentMSecsSinceEpoch() * 1000}})
+                     .value("status", ""),
+                 std::string("success"));
+        QCOMPARE(countUpdates(served, "engine_crash"), 0);
+        QCOMPARE(countUpdates(strayBattle, "engine_crash"), 0);
+        // The buffer holds the one report of each, replayed from the journal.
+        QCOMPARE(crashesIn(served), 1);
+        QCOMPARE(crashesIn(strayBattle), 1);
+        QCOMPARE(crashesIn(local->battleId), 1);
+    }
+
+    void aJournalInUseRefusesTheStart()
+    {
+        AutohostService second(config());
+        QVERIFY(second.journal() == nullptr);
+        const Status started = second.start();
+        QVERIFY(!started.ok());
+        QVERIFY2(started.error().contains(u"in use"_s), qPrintable(started.error()));
+        QCOMPARE(second.client()->state(), TachyonClient::State::Idle);
+    }
+
+    // A journal that cannot be written (here: the file size limit, as a full disk would do) does not stop the
+    // updates; what could not be written is written once it can, and replayed after a restart.
+    void aJournalWriteFailureKeepsTheRelayGoing()
+    {
+        const QUuid id = startBattle();
+        QVERIFY(!id.isNull());
+        const QString segment = m_service->journal()->segmentPaths().constLast();
+        rlimit original{};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &original), 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = original;
+        limited.rlim_cur = rlim_t(QFileInfo(segment).size());
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+        const std::string battle = toStdString(uuidText(id));
+        const qsizetype before = updatesOf(id).size();
+        const Json played = request(u"autohost/sendCommand"_s,
+                                    {{"battleId", battle},
+                                     {"command", "fakeplay"},
+                                     {"arguments", {"join,0", "chat,0,254,one", "chat,0,254,two"}}});
+        const bool relayed = QTest::qWaitFor([&] { return countUpdates(id, "player_chat") == 2; }, 5000);
+        const qsizetype pending = m_service->journal()->pendingRecords();
+        const qsizetype relayedCount = updatesOf(id).size() - before;
+        const quint64 failures = m_service->journal()->writeFailures();
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &original), 0);
+        std::signal(SIGXFSZ, previousHandler);
+        QCOMPARE(played.value("status", ""), std::string("success"));
+        QVERIFY(relayed);
+        QVERIFY(relayedCount >= 3);
+        QCOMPARE(pending, relayedCount);
+        QVERIFY(failures >= 3);
+
+        // The next maintenance writes them.
+        QTRY_COMPARE_WITH_TIMEOUT(m_service->journal()->pendingRecords(), 0, 15000);
+        const QList<Json> sent = updatesOf(id);
+        QVERIFY(shutdownService());
+        QVERIFY(restartService());
+        QCOMPARE(request(u"autohost/subscribeUpdates"_s,
+                         Json{{"since", sent.constFirst().at("time").get<qint64>() - 1}})
+                     .value("status", ""),
+                 std::string("success"));
+        // Everything sent before, then the engine_quit of the shutdown.
+        QTRY_COMPARE(updatesOf(id).size(), sent.size() + 1);
+        QCOMPARE(updatesOf(id).mid(0, sent.size()), sent);
+        QCOMPARE(updatesOf(id).constLast().at("update").value("type", ""), std::string("engine_quit"));
     }
 };
 

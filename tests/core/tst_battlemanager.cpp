@@ -139,6 +139,33 @@ private slots:
         QCOMPARE(start(manager, request(first)).error().reason, u"battle_already_exists"_s);
     }
 
+    // The journal records a started battle before the server can learn of it from the answer.
+    void announcesAStartedBattleBeforeAnswering()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(config(), &engines, &updates);
+        QSignalSpy started(&manager, &BattleManager::battleStarted);
+        const QUuid id = QUuid::createUuid();
+        std::optional<Outcome> outcome;
+        qsizetype announcedWhenAnswered = -1;
+        manager.start(request(id),
+                      [&](const Outcome &result)
+                      {
+                          announcedWhenAnswered = started.count();
+                          outcome = result;
+                      });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY(outcome->ok());
+        QCOMPARE(announcedWhenAnswered, 1);
+        QCOMPARE(started.constFirst().constFirst().value<Battle *>()->id(), id);
+
+        QVERIFY(!start(manager, request(QUuid::createUuid(), u"9.9"_s)).ok());
+        QCOMPARE(started.count(), 1);
+        manager.killAllNow();
+    }
+
     void skipsPortsThatCannotBeBound()
     {
         EngineCatalog engines(config().enginesDir);

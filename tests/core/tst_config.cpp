@@ -104,6 +104,8 @@ private slots:
         QCOMPARE(c.engineCpuAffinity, u"all"_s);
         QCOMPARE(c.engineNiceLevel, 0);
         QCOMPARE(c.engineMemoryLimitMegabytes, 0);
+        QCOMPARE(c.journalDir, u"journal"_s);
+        QCOMPARE(c.journalMaxMegabytes, 256);
     }
 
     void minimalReferenceConfig()
@@ -173,6 +175,8 @@ private slots:
             {"engineCpuAffinity", "0,1, 2,3,6,3"},
             {"engineNiceLevel", 19},
             {"engineMemoryLimitMegabytes", 4096},
+            {"journalDir", "/var/lib/autohost/journal"},
+            {"journalMaxMegabytes", 64},
             {"adminListen", "[::1]:9000"},
             {"adminToken", "tok7"},
             {"metricsPublic", true},
@@ -215,6 +219,8 @@ private slots:
         QCOMPARE(c.engineCpuAffinity, u"0-3,6"_s); // as CpuAffinity writes it
         QCOMPARE(c.engineNiceLevel, 19);
         QCOMPARE(c.engineMemoryLimitMegabytes, 4096);
+        QCOMPARE(c.journalDir, u"/var/lib/autohost/journal"_s);
+        QCOMPARE(c.journalMaxMegabytes, 64);
         QCOMPARE(c.adminListen, u"[::1]:9000"_s);
         QCOMPARE(c.adminToken, std::optional<QString>(u"tok7"_s));
         QVERIFY(c.metricsPublic);
@@ -278,6 +284,9 @@ private slots:
         row("useSecureConnection text", u"useSecureConnection"_s, "\"maybe\"", u"yes"_s);
         row("useSecureConnection number", u"useSecureConnection"_s, "2", u"2"_s);
         row("logFormat", u"logFormat"_s, "\"xml\"", u"xml"_s);
+        row("journalMaxMegabytes 0", u"journalMaxMegabytes"_s, "0", u"0"_s);
+        row("journalMaxMegabytes fraction", u"journalMaxMegabytes"_s, "1.5", u"1.5"_s);
+        row("journalDir number", u"journalDir"_s, "5", QString());
         row("engineDataDirs not strings", u"engineDataDirs"_s, "[1]", u"[1]"_s);
         row("engineDataDirs string", u"engineDataDirs"_s, "\"/srv/data\"", u"/srv/data"_s);
         row("engineDataDirs object", u"engineDataDirs"_s, "{}", u"{}"_s);
@@ -836,7 +845,7 @@ private slots:
         QVERIFY(json.at("engineDataDirs").is_array());
         QCOMPARE(json.at("logFormat").get<std::string>(), std::string("text"));
         // Every key is listed.
-        QCOMPARE(json.size(), size_t(37));
+        QCOMPARE(json.size(), size_t(39));
 
         // No secret: nothing to hide.
         QCOMPARE(describeJson(Config()).at("authClientSecret").get<std::string>(), std::string());

@@ -475,6 +475,8 @@ private slots:
             {"engineCpuAffinity", "spread:0-3"},
             {"engineNiceLevel", 5},
             {"engineMemoryLimitMegabytes", 4096},
+            {"journalDir", "/var/lib/autohost/journal"},
+            {"journalMaxMegabytes", 64},
             {"adminListen", "[::1]:9000"},
             {"adminToken", "admin-t0ken"},
             {"metricsPublic", true},

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -112,6 +113,54 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    // A live process, not a zombie.
+    static bool isAlive(qint64 pid)
+    {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+        {
+            return false;
+        }
+        const QByteArray line = stat.readAll();
+        const qsizetype end = line.lastIndexOf(')');
+        return end >= 0 && end + 2 < line.size() && line.at(end + 2) != 'Z';
+    }
+
+    // The processes whose command line names an instance directory under dataDir: its engines.
+    static QList<qint64> enginesRunningIn(const QString &dataDir)
+    {
+        const QByteArray instances =
+            (QFileInfo(dataDir).canonicalFilePath() + u"/instances/"_s).toLocal8Bit();
+        QList<qint64> pids;
+        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        {
+            bool isPid = false;
+            const qint64 pid = entry.toLongLong(&isPid);
+            QFile commandLine(u"/proc/%1/cmdline"_s.arg(entry));
+            // A zombie's command line is empty.
+            if (isPid && commandLine.open(QIODevice::ReadOnly) && commandLine.readAll().contains(instances))
+            {
+                pids.append(pid);
+            }
+        }
+        return pids;
+    }
+
+    // The battle ids of the engine_crash updates the connection received, in order.
+    static QStringList crashReports(const FakeTachyonServer &server, int connection)
+    {
+        QStringList battles;
+        for (const Json &message : server.received(connection))
+        {
+            if (message.value("commandId", "") == "autohost/update" &&
+                message.at("data").at("update").value("type", "") == "engine_crash")
+            {
+                battles.append(toQString(message.at("data").value("battleId", "")));
+            }
+        }
+        return battles;
     }
 
 private slots:
@@ -431,6 +480,120 @@ private slots:
             }
         }
         QVERIFY(parsed > 3);
+    }
+
+    // Two autohosts on one journal would interleave their records and each report the other's battles as
+    // crashed: the second refuses to start and says why.
+    void aSecondAutohostOnTheSameJournalRefusesToStart()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        AutohostProcess first(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(first.problem().isEmpty(), qPrintable(first.problem()));
+        QVERIFY(first.start(server.port(), u"127.0.0.1:0"_s));
+        QVERIFY2(server.waitForReadyAutohost() >= 0, qPrintable(first.output()));
+
+        QProcess second;
+        second.setProgram(QStringLiteral(AUTOHOST_BINARY));
+        second.setArguments({u"--headless"_s, u"--config"_s, first.directory() + u"/config.json"_s});
+        second.setWorkingDirectory(first.directory());
+        second.setProcessChannelMode(QProcess::MergedChannels);
+        second.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+        second.start();
+        QVERIFY(second.waitForFinished(10000));
+        QCOMPARE(second.exitCode(), 2);
+        const QString output = QString::fromUtf8(second.readAll());
+        QVERIFY2(output.contains(u"is in use by"_s) &&
+                     output.contains(u"another autohost runs with this journalDir"_s),
+                 qPrintable(output));
+        QVERIFY(first.isRunning());
+        QVERIFY(first.stop());
+        QCOMPARE(first.exitCode(), 0);
+    }
+
+    // The autohost SIGKILLed with ten battles running: no engine survives it, and the next start tells the
+    // server how exactly those battles ended (engine_crash, once the server has subscribed); the start after
+    // that reports nothing again.
+    void battlesOfAKilledAutohostAreReportedOnTheNextStart()
+    {
+        FakeTachyonServer server;
+        server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
+        QVERIFY(server.listen());
+        AutohostProcess process(QStringLiteral(AUTOHOST_BINARY), QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(process.problem().isEmpty(), qPrintable(process.problem()));
+        QVERIFY(process.start(server.port(), u"127.0.0.1:0"_s));
+        int connection = server.waitForReadyAutohost();
+        QVERIFY2(connection >= 0, qPrintable(process.output()));
+        QStringList running;
+        QList<qint64> pids;
+        for (int i = 0; i < 10; ++i)
+        {
+            const QString battle = AutohostProcess::startBattle(server, connection);
+            QVERIFY2(!battle.isEmpty(), qPrintable(process.output()));
+            running.append(battle);
+            const auto pid = pidOfEngine(process.directory() + u"/instances/"_s + battle);
+            QVERIFY(pid.has_value());
+            QVERIFY(isAlive(*pid));
+            pids.append(*pid);
+        }
+        QCOMPARE(enginesRunningIn(process.directory()).size(), 10);
+        // A battle that ended before the kill is not reported.
+        const QString ended = AutohostProcess::startBattle(server, connection);
+        QVERIFY(!ended.isEmpty());
+        server.sendRequest(connection, u"autohost/kill"_s, Json{{"battleId", ended.toStdString()}});
+        QVERIFY(!server
+                     .waitForMessage(
+                         [&ended](const Json &m)
+                         {
+                             return m.value("commandId", "") == "autohost/update" &&
+                                    m.at("data").value("battleId", "") == ended.toStdString() &&
+                                    m.at("data").at("update").value("type", "") == "engine_quit";
+                         },
+                         10000)
+                     .is_null());
+
+        process.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(std::none_of(pids.cbegin(), pids.cend(), isAlive), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(enginesRunningIn(process.directory()).isEmpty(), 5000);
+
+        QVERIFY(process.start(server.port(), u"127.0.0.1:0"_s));
+        connection = server.waitForReadyAutohost();
+        QVERIFY2(connection >= 0, qPrintable(process.output()));
+        QTRY_VERIFY_WITH_TIMEOUT(crashReports(server, connection).size() >= 10, 10000);
+        QStringList reported = crashReports(server, connection);
+        reported.sort();
+        running.sort();
+        QCOMPARE(reported, running);
+        for (const Json &message : server.received(connection))
+        {
+            if (message.value("commandId", "") == "autohost/update")
+            {
+                const QString details = toQString(message.at("data").at("update").value("details", ""));
+                QVERIFY2(details.startsWith(
+                             u"the autohost stopped while the battle was running (last sign of life "_s),
+                         qPrintable(details));
+            }
+        }
+        const QString log = process.output();
+        QVERIFY2(log.contains(u"10 battles were running when the previous autohost stopped"_s),
+                 qPrintable(log));
+        const Status conformant = ConformanceOracle::checkAll(server.received(connection));
+        QVERIFY2(conformant.ok(), qPrintable(conformant.ok() ? QString() : conformant.error()));
+        QVERIFY(process.stop());
+        QCOMPARE(process.exitCode(), 0);
+
+        QVERIFY(process.start(server.port(), u"127.0.0.1:0"_s));
+        connection = server.waitForReadyAutohost();
+        QVERIFY2(connection >= 0, qPrintable(process.output()));
+        // A round trip: whatever the start would have reported came before this answer.
+        const Json answer = server.waitForResponse(
+            server.sendRequest(connection, u"autohost/subscribeUpdates"_s,
+                               Json{{"since", QDateTime::currentMSecsSinceEpoch() * 1000}}),
+            5000);
+        QCOMPARE(answer.value("status", ""), std::string("success"));
+        QVERIFY(crashReports(server, connection).isEmpty());
+        QVERIFY(process.stop());
     }
 };
 

@@ -66,6 +66,9 @@ private:
         config.maxBattles = maxBattles;
         config.enginesDir = m_dir.filePath(u"engines"_s);
         config.instancesDir = m_dir.filePath(u"instances"_s);
+        // A journal of its own for every service: nothing carries over from another test.
+        config.journalDir =
+            m_dir.filePath(u"journal-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
         config.engineDataDirs = {m_dir.filePath(u"content"_s)};
         config.systemEngines = false;
         config.engineStartPort = m_portBase;

@@ -42,6 +42,7 @@ private slots:
         config.engineBindIP = u"127.0.0.1"_s;
         config.enginesDir = m_dir.filePath(u"engines"_s);
         config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.journalDir = m_dir.filePath(u"journal"_s);
         const int base = 42000 + int(QCoreApplication::applicationPid() % 50) * 20;
         config.engineStartPort = base;
         config.engineAutohostStartPort = base + 1000;

@@ -140,6 +140,9 @@ private:
         config.engineBindIP = u"127.0.0.1"_s;
         config.enginesDir = m_dir.filePath(u"engines"_s);
         config.instancesDir = m_dir.filePath(u"instances"_s);
+        // A journal of its own for every service: nothing carries over from another test.
+        config.journalDir =
+            m_dir.filePath(u"journal-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
         config.engineDataDirs = {m_content};
         config.engineStartPort = m_portBase;
         config.engineAutohostStartPort = m_portBase + 1000;

@@ -226,6 +226,35 @@ private slots:
         QCOMPARE(seen.at(1).time, 7 * Second + 3);
     }
 
+    void restoredEntriesKeepTheirTimesAndStayBelowNewOnes()
+    {
+        const qint64 retention = 100 * Second;
+        UpdateBuffer buffer(retention);
+        // The clock of the new run is behind the old run's last update (a clock set back across a restart).
+        qint64 clock = 500 * Second;
+        buffer.setClock([&clock] { return clock; });
+        QSignalSpy spy(&buffer, &UpdateBuffer::appended);
+        const std::vector<UpdateBuffer::Entry> earlier = {
+            {BattleA, 850 * Second, update(0)}, // older than the retention from the last one: pruned
+            {BattleA, 901 * Second, update(1)},  {BattleB, 902 * Second, update(2)},
+            {BattleB, 902 * Second, update(3)}, // not newer than the one before: left out
+            {BattleA, 1000 * Second, update(4)},
+        };
+        buffer.restore(earlier);
+        QCOMPARE(spy.count(), 0);
+        QList<int> kept;
+        buffer.forEachSince(0, [&kept](const UpdateBuffer::Entry &entry)
+                            { kept.append(entry.update.at("n").get<int>()); });
+        QCOMPARE(kept, (QList<int>{1, 2, 4}));
+        QCOMPARE(buffer.since(901 * Second).front().time, 902 * Second);
+
+        const qint64 next = buffer.append(BattleB, update(5)).time;
+        QCOMPARE(next, 1000 * Second + 1);
+        QCOMPARE(spy.count(), 1);
+        clock = 2000 * Second;
+        QCOMPARE(buffer.append(BattleB, update(6)).time, 2000 * Second);
+    }
+
     void eventDataShape()
     {
         UpdateBuffer buffer(600 * Second);

@@ -18,6 +18,7 @@ void QmlTestSetup::applicationAvailable()
     Config config;
     config.enginesDir = m_dir.filePath(u"engines"_s);
     config.instancesDir = m_dir.filePath(u"instances"_s);
+    config.journalDir = m_dir.filePath(u"journal"_s);
     config.systemEngines = false;
     // One engine, the fake one, so that local battles start; on loopback ports of this process's own.
     const QString engineDir = m_dir.filePath(u"engines/"_s + QString::fromLatin1(EngineVersion));

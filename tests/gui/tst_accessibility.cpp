@@ -245,6 +245,8 @@ private slots:
         Config config;
         config.enginesDir = m_dir.filePath(u"engines"_s);
         config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.journalDir =
+            m_dir.filePath(u"journal-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
         config.engineBindIP = u"127.0.0.1"_s;
         const int portBase = 37000 + int(QCoreApplication::applicationPid() % 40) * 100;
         config.engineStartPort = portBase;

@@ -63,6 +63,9 @@ private:
         Config config;
         config.enginesDir = m_dir.filePath(name + u"/engines"_s);
         config.instancesDir = m_dir.filePath(name + u"/instances"_s);
+        // A journal of its own for every service: nothing carries over from another test.
+        config.journalDir =
+            m_dir.filePath(u"journal-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
         config.engineBindIP = u"127.0.0.1"_s;
         config.engineStartPort = m_portBase;
         config.engineAutohostStartPort = m_portBase + 500;

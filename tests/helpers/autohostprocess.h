@@ -25,6 +25,8 @@ public:
 
     // Empty when the directory is ready, else what went wrong.
     QString problem() const { return m_problem; }
+    // The program's data directory (its working directory): engines/, instances/, journal/.
+    QString directory() const { return m_dir.path(); }
 
     // Starts the program with a configuration for the Tachyon server on 127.0.0.1:serverPort, the admin
     // endpoint on adminListen, no drain (drainTimeoutSeconds 0) and the extra keys.

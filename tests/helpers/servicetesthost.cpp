@@ -36,6 +36,7 @@ ServiceTestHost::ServiceTestHost(const QString &fakeEnginePath,
     config.maxBattles = 3;
     config.enginesDir = m_dir.filePath(u"engines"_s);
     config.instancesDir = m_dir.filePath(u"instances"_s);
+    config.journalDir = m_dir.filePath(u"journal"_s);
     config.systemEngines = false;
     config.engineStartPort = base;
     config.engineAutohostStartPort = base + 50;

@@ -70,6 +70,7 @@ public:
     const Settings &settings() const { return m_settings; }
     const PlayerTable &players() const { return m_players; }
     qint64 pid() const { return m_process.pid(); }
+    QStringList engineCommandLine() const { return m_process.commandLine(); }
     QString engineLogPath() const { return m_settings.instanceDir + QStringLiteral("/engine.log"); }
     // When the battle was created; the engine is launched right after.
     QDateTime startedAt() const { return m_startedAt; }

@@ -211,9 +211,10 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     // The handler is shared by both outcomes; whichever comes first answers.
     auto answer = std::make_shared<StartHandler>(std::move(handler));
     connect(battle, &Battle::startSucceeded, this,
-            [this, id, answer, ips, gamePort]
+            [this, id, battle, answer, ips, gamePort]
             {
                 m_startedIds.insert(id);
+                emit battleStarted(battle);
                 if (*answer)
                 {
                     (*answer)(StartSuccess{ips, gamePort});

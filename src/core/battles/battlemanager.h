@@ -71,6 +71,8 @@ public:
 signals:
     void capacityChanged();
     void battleAdded(Battle *battle);
+    // Its engine reported SERVER_STARTED; emitted before the start is answered.
+    void battleStarted(Battle *battle);
     void battleRemoved(const QUuid &battleId);
     void allBattlesEnded();
 

@@ -203,6 +203,14 @@ const QList<KeySpec> &keySpecs()
          0, MaxSeconds, true},
         {u"logFormat"_s, Kind::LogFormat, &Config::logFormat, Group::Advanced,
          QT_TRANSLATE_NOOP("ConfigKey", "Log lines as plain text or as JSON lines")},
+        {u"journalDir"_s, Kind::Text, &Config::journalDir, Group::Advanced,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "Directory of the update journal, which lets the server replay updates across a "
+                           "restart and reports battles cut off by a crash; empty: no journal")},
+        {u"journalMaxMegabytes"_s, Kind::Integer, &Config::journalMaxMegabytes, Group::Advanced,
+         QT_TRANSLATE_NOOP("ConfigKey",
+                           "Most disk space the update journal takes, in MiB; the oldest updates go first"),
+         1, 1000000},
     };
     return specs;
 }

@@ -56,6 +56,9 @@ struct Config
     QString engineCpuAffinity = QStringLiteral("all"); // CpuAffinity: "all", "spread", "spread:0-7", "0-3,6"
     int engineNiceLevel = 0;                           // 0..19; 0: the autohost's own
     int engineMemoryLimitMegabytes = 0;                // address space; 0: none, else >= 64
+    // The update journal (replay across restarts, battles interrupted by a crash); empty: none.
+    QString journalDir = QStringLiteral("journal");
+    int journalMaxMegabytes = 256; // >= 1
 
     // The admin endpoint (HTTP and WebSocket on one port): "address:port", empty: none; port 0: any free
     // port.

@@ -51,6 +51,8 @@ public:
     void kill();      // SIGKILL
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     qint64 pid() const { return m_process.processId(); }
+    // The program and its arguments as started (the process's argv), to recognise it later by its pid.
+    QStringList commandLine() const { return QStringList{m_process.program()} + m_process.arguments(); }
     QString logPath() const { return m_logPath; }
 
     // The last lines of the log file, for error details.

@@ -127,6 +127,19 @@ QList<MetricFamily> AutohostMetrics::families() const
                                  u"autohost/subscribeUpdates."_s,
                                  Type::Counter)
                         .add({}, m_updatesRelayed.value()));
+    const UpdateJournal *journal = m_service->journal();
+    families.append(
+        MetricFamily(u"autohost_journal_write_failures_total"_s,
+                     u"Attempts to write to the update journal that failed (disk full, I/O error); "
+                     u"the records are kept and written once writing works again."_s,
+                     Type::Counter)
+            .add({}, journal ? double(journal->writeFailures()) : 0));
+    families.append(
+        MetricFamily(u"autohost_journal_records_pending"_s,
+                     u"Journal records waiting to be written after failed writes: updates a restart "
+                     u"would not replay."_s,
+                     Type::Gauge)
+            .add({}, journal ? double(journal->pendingRecords()) : 0));
 
     MetricFamily requests(u"autohost_requests_total"_s,
                           u"Requests of the Tachyon server answered, by command and outcome (success or the "

@@ -45,6 +45,19 @@ const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, Json upda
     return entry;
 }
 
+void UpdateBuffer::restore(const std::vector<Entry> &entries)
+{
+    for (const Entry &entry : entries)
+    {
+        if (entry.time > m_lastTime)
+        {
+            m_entries.push_back(entry);
+            m_lastTime = entry.time;
+        }
+    }
+    prune();
+}
+
 std::deque<UpdateBuffer::Entry>::const_iterator UpdateBuffer::firstAfter(qint64 since) const
 {
     return std::upper_bound(m_entries.begin(), m_entries.end(), since,

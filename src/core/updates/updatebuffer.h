@@ -31,6 +31,10 @@ public:
 
     // Stamps and stores an update, then emits appended (the live stream).
     const Entry &append(const QUuid &battleId, Json update);
+    // Takes back the entries of an earlier run (the journal), oldest first, keeping their times, so that a
+    // subscriber's since works across a restart; later appends are stamped above them. An entry not newer
+    // than the last one is left out (times stay unique). Nothing is emitted.
+    void restore(const std::vector<Entry> &entries);
 
     // Kept entries with time > since, oldest first.
     std::vector<Entry> since(qint64 since) const;
