@@ -156,6 +156,11 @@ void FakeTachyonServer::setServerStatsUserCount(std::optional<int> userCount)
     m_userCount = userCount;
 }
 
+void FakeTachyonServer::setSubscribeSince(std::optional<qint64> since)
+{
+    m_subscribeSince = since;
+}
+
 void FakeTachyonServer::setRequestEndpointEnabled(bool enabled)
 {
     m_requestEndpointEnabled = enabled;
@@ -288,13 +293,18 @@ int FakeTachyonServer::waitForReadyAutohost(int timeoutMilliseconds)
     {
         return -1;
     }
-    const Json answer = waitForMessage(
-        [](const Json &m) {
-            return m.value("commandId", "") == "autohost/subscribeUpdates" &&
-                   m.value("type", "") == "response";
+    const bool answered = waitUntil(
+        [this, connection]
+        {
+            const Connection *record = findConnection(connection);
+            return std::any_of(record->messages.cbegin(), record->messages.cend(),
+                               [](const Json &m) {
+                                   return m.value("commandId", "") == "autohost/subscribeUpdates" &&
+                                          m.value("type", "") == "response";
+                               });
         },
         timeoutMilliseconds);
-    return answer.is_null() ? -1 : connection;
+    return answered ? connection : -1;
 }
 
 int FakeTachyonServer::waitForConnection(int timeoutMilliseconds)
@@ -799,7 +809,8 @@ void FakeTachyonServer::onWebSocketConnection()
                 });
         if (m_teiserverBehaviour)
         {
-            sendRequest(id, u"autohost/subscribeUpdates"_s, Json{{"since", nowMicroseconds()}});
+            sendRequest(id, u"autohost/subscribeUpdates"_s,
+                        Json{{"since", m_subscribeSince.value_or(nowMicroseconds())}});
         }
         emit connected(id);
         emit activity(QPrivateSignal());
