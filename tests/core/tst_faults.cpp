@@ -1,0 +1,140 @@
+#include <QElapsedTimer>
+#include <QTest>
+
+#include "servicetesthost.h"
+#include "util/conversions.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace
+{
+bool isUpdate(const Json &message)
+{
+    return message.value("commandId", "") == "autohost/update";
+}
+
+// The data of the autohost/update events in messages, in order.
+QList<Json> updatesIn(const QList<Json> &messages)
+{
+    QList<Json> updates;
+    for (const Json &message : messages)
+    {
+        if (isUpdate(message))
+        {
+            updates.append(message.at("data"));
+        }
+    }
+    return updates;
+}
+
+qint64 timeOf(const Json &updateData)
+{
+    return updateData.at("time").get<qint64>();
+}
+} // namespace
+
+// The autohost (AutohostService) under faults around it: a Tachyon server that keeps dying, engines that
+// crash, flood or lie, and a machine out of disk space or ports. Real processes (the fake engine) and real
+// sockets on loopback throughout.
+class TestFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyUpdateArrivesOnceAcrossFiftyServerRestarts()
+    {
+        constexpr int Restarts = 50;
+        QElapsedTimer clock;
+        clock.start();
+        ServiceTestHost host(QStringLiteral(FAKE_ENGINE_PATH),
+                             [](Config &config) { config.maxReconnectDelaySeconds = 0.2; });
+        QVERIFY2(host.problem().isEmpty(), qPrintable(host.problem()));
+        FakeTachyonServer &server = host.server();
+        // Every update the autohost makes from here on must reach the server.
+        qint64 lastSeen = host.service().updates()->now();
+        const qint64 firstSince = lastSeen;
+
+        // Two battles stream engine messages (updates) for the whole test.
+        QList<QUuid> battles;
+        for (int i = 0; i < 2; ++i)
+        {
+            battles.append(host.startBattle(u"stream,1000000,300"_s));
+            QVERIFY(!battles.constLast().isNull());
+        }
+
+        int connection = host.connection();
+        int survived = 0;
+        for (int restart = 0; restart < Restarts; ++restart)
+        {
+            // Half of the time the server dies while updates flow live, the other half during the replay that
+            // follows the reconnect.
+            if (restart % 2 == 0)
+            {
+                const qsizetype before = updatesIn(server.received(connection)).size();
+                QVERIFY(QTest::qWaitFor(
+                    [&] { return updatesIn(server.received(connection)).size() >= before + 20; }, 10000));
+            }
+            server.stopListening();
+            const QList<Json> seen = updatesIn(server.allReceived());
+            if (!seen.isEmpty())
+            {
+                lastSeen = timeOf(seen.constLast());
+            }
+            // Back with a subscription from the last update it saw, as a server resuming its stream.
+            server.setSubscribeSince(lastSeen);
+            QTest::qWait(restart % 5 * 20);
+            QVERIFY(server.restart());
+            connection = server.waitForReadyAutohost(15000);
+            QVERIFY2(connection >= 0, "the autohost did not come back");
+            ++survived;
+        }
+
+        for (const QUuid &battle : battles)
+        {
+            const Json killed = server.waitForResponse(server.sendRequest(
+                connection, u"autohost/kill"_s, Json{{"battleId", toStdString(uuidText(battle))}}));
+            QVERIFY2(killed.is_object() && killed.value("status", "") == "success", dumpJson(killed).c_str());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(host.service().battles()->currentBattles(), 0, 20000);
+        const auto expected = host.service().updates()->since(firstSince);
+        QVERIFY(!expected.empty());
+        QTRY_VERIFY_WITH_TIMEOUT(!updatesIn(server.received(connection)).isEmpty() &&
+                                     timeOf(updatesIn(server.received(connection)).constLast()) ==
+                                         expected.back().time,
+                                 10000);
+
+        const QList<Json> received = updatesIn(server.allReceived());
+        qint64 previous = firstSince;
+        qsizetype matched = 0;
+        for (const Json &data : received)
+        {
+            QVERIFY2(timeOf(data) > previous,
+                     qPrintable(u"update %1 is a duplicate or out of order"_s.arg(timeOf(data))));
+            previous = timeOf(data);
+            if (matched < qsizetype(expected.size()))
+            {
+                const UpdateBuffer::Entry &entry = expected[size_t(matched)];
+                QCOMPARE(dumpJson(data), dumpJson(UpdateBuffer::eventData(entry)));
+                ++matched;
+            }
+        }
+        qInfo("%d server restarts survived; %lld updates delivered, %lld lost, %lld received twice; %.1f s",
+              survived, qlonglong(matched), qlonglong(qsizetype(expected.size()) - matched),
+              qlonglong(received.size() - matched), double(clock.elapsed()) / 1000);
+        QCOMPARE(survived, Restarts);
+        QCOMPARE(received.size(), qsizetype(expected.size()));
+        // Both battles streamed and ended, the end included.
+        for (const QUuid &battle : battles)
+        {
+            const std::string id = toStdString(uuidText(battle));
+            QVERIFY(std::any_of(received.cbegin(), received.cend(),
+                                [&](const Json &data) {
+                                    return data.value("battleId", "") == id &&
+                                           data.at("update").value("type", "") == "engine_quit";
+                                }));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
