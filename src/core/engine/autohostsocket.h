@@ -1,6 +1,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 
 #include <QHostAddress>
 #include <QObject>
@@ -8,11 +9,13 @@
 #include <QUdpSocket>
 
 #include "protocol/enginepacket.h"
+#include "util/ratelimiter.h"
 
 // The autohost's end of one engine's UDP interface (engine notes §1). Bound on 127.0.0.1 before the engine
 // starts; the first valid SERVER_STARTED teaches the engine's port, and from then on datagrams from any other
-// sender are dropped. Outgoing datagrams wait until that port is known, then leave one per pacing interval,
-// because the engine reads only one datagram per server tick.
+// sender are dropped. Dropped datagrams are counted and logged, at most a few lines per interval however many
+// arrive. Outgoing datagrams wait until that port is known, then leave one per pacing interval, because the
+// engine reads only one datagram per server tick.
 class AutohostSocket : public QObject
 {
     Q_OBJECT
@@ -45,6 +48,8 @@ private:
     void readPending();
     void handleDatagram(const QByteArray &data, const QHostAddress &sender, quint16 senderPort);
     void sendNext();
+    // Logs a dropped datagram, unless too many were logged lately; describe is only called when it is.
+    void reportDropped(const std::function<QString()> &describe);
 
     QUdpSocket m_socket;
     QHostAddress m_engineAddress;
@@ -53,4 +58,5 @@ private:
     QTimer m_pacing;
     quint64 m_droppedForeign = 0;
     quint64 m_droppedMalformed = 0;
+    RateLimiter m_dropReports;
 };
