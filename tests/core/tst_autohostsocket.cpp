@@ -105,6 +105,29 @@ private slots:
                  EnginePacket::Packet(EnginePacket::ServerMessage{"1999"}));
     }
 
+    void onlyASenderTheCheckAcceptsBecomesTheEngine()
+    {
+        AutohostSocket socket;
+        QVERIFY(socket.bind(0).ok());
+        QSignalSpy packets(&socket, &AutohostSocket::packetReceived);
+        auto engine = engineSocket();
+        auto stranger = engineSocket();
+        QList<quint16> checked;
+        socket.setEngineCheck(
+            [&](quint16 port)
+            {
+                checked.append(port);
+                return port == engine->localPort();
+            });
+        sendTo(*stranger, socket, QByteArray::fromHex("00"));
+        QTRY_COMPARE(socket.droppedForeign(), quint64(1));
+        QVERIFY(!socket.engineKnown());
+        sendTo(*engine, socket, QByteArray::fromHex("00"));
+        QTRY_COMPARE(packets.count(), 1);
+        QCOMPARE(socket.enginePort(), engine->localPort());
+        QCOMPARE(checked, (QList<quint16>{stranger->localPort(), engine->localPort()}));
+    }
+
     void droppedDatagramsAreLoggedAFewTimesNotEachTime()
     {
         AutohostSocket socket;

@@ -37,6 +37,11 @@ Status AutohostSocket::bind(quint16 port)
     return succeeded();
 }
 
+void AutohostSocket::setEngineCheck(std::function<bool(quint16 senderPort)> check)
+{
+    m_engineCheck = std::move(check);
+}
+
 void AutohostSocket::setPacingInterval(int milliseconds)
 {
     m_pacing.setInterval(std::max(1, milliseconds));
@@ -115,6 +120,13 @@ void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &
                 [&] {
                     return u"%1 from %2 before SERVER_STARTED"_s.arg(EnginePacket::describe(*packet), from());
                 });
+            return;
+        }
+        if (m_engineCheck && !m_engineCheck(senderPort))
+        {
+            ++m_droppedForeign;
+            reportDropped(
+                [&] { return u"SERVER_STARTED from %1, which is not the engine's socket"_s.arg(from()); });
             return;
         }
         m_engineAddress = sender;
