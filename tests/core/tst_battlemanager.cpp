@@ -1,4 +1,5 @@
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -6,6 +7,7 @@
 
 #include "battles/battlemanager.h"
 #include "engine/enginecatalog.h"
+#include "messagecapture.h"
 #include "updates/updatebuffer.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -194,6 +196,52 @@ private slots:
                      dumpJson(entry.update) == R"({"type":"player_joined","userId":"1","playerNumber":0})";
         }
         QVERIFY(joined);
+    }
+
+    void aFloodingEngineIsHeldToItsUpdateBudget()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(config(), &engines, &updates);
+        MessageCapture capture;
+        QElapsedTimer clock;
+        clock.start();
+        StartRequest flooding = request();
+        flooding.gameOptions = {{u"fakescript"_s, u"stream,20000,20000|quit"_s}};
+        StartRequest calm = request();
+        calm.gameOptions = {{u"fakescript"_s, u"join,0|wait,500|chat,0,254,hello|quit"_s}};
+        QVERIFY(start(manager, flooding).ok());
+        QVERIFY(start(manager, calm).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 30000);
+        const double seconds = double(clock.elapsed()) / 1000;
+
+        QList<std::string> floodTypes;
+        QList<std::string> calmTypes;
+        updates.forEachSince(0,
+                             [&](const UpdateBuffer::Entry &entry)
+                             {
+                                 const std::string type = entry.update.value("type", "");
+                                 (entry.battleId == flooding.battleId ? floodTypes : calmTypes).append(type);
+                             });
+        // The burst went through, then no more than the rate allowed, and the end in any case.
+        QVERIFY2(floodTypes.size() > BattleManager::UpdateBurst,
+                 qPrintable(QString::number(floodTypes.size())));
+        QVERIFY2(floodTypes.size() <=
+                     BattleManager::UpdateBurst + BattleManager::UpdatesPerSecond * seconds + 1,
+                 qPrintable(u"%1 updates in %2 s"_s.arg(floodTypes.size()).arg(seconds)));
+        QCOMPARE(floodTypes.constLast(), std::string("engine_quit"));
+        const QStringList log = capture.take();
+        QVERIFY(std::any_of(log.cbegin(), log.cend(),
+                            [](const QString &line)
+                            { return line.contains(u"more updates than a battle may add"_s); }));
+        QVERIFY(std::any_of(log.cbegin(), log.cend(),
+                            [](const QString &line)
+                            { return line.contains(u"of its updates were dropped"_s); }));
+        // The other battle lost nothing.
+        QVERIFY(calmTypes.contains("player_joined"));
+        QVERIFY(calmTypes.contains("player_chat"));
+        QCOMPARE(calmTypes.constLast(), std::string("engine_quit"));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "logging.h"
 #include "updates/updatebuffer.h"
 #include "util/conversions.h"
+#include "util/ratelimiter.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,6 +16,19 @@ namespace
 // Debian's spring package keeps the engine's base content outside the binary's directory; isolation mode
 // needs it named explicitly.
 const QString DebianBaseContentDir = u"/usr/share/games/spring"_s;
+
+// How a battle's updates are let through; see BattleManager.
+struct UpdateBudget
+{
+    RateLimiter updates{BattleManager::UpdatesPerSecond, BattleManager::UpdateBurst};
+    RateLimiter reports{0.1, 1}; // log lines about dropped updates: one per 10 s
+};
+
+bool isBattleEnd(const Json &update)
+{
+    const std::string type = update.value("type", "");
+    return type == "engine_quit" || type == "engine_crash";
+}
 } // namespace
 
 BattleManager::BattleManager(const Config &config, EngineCatalog *engines, UpdateBuffer *updates,
@@ -181,21 +195,47 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
                     *answer = nullptr;
                 }
             });
+    auto budget = std::make_shared<UpdateBudget>();
     connect(battle, &Battle::updated, this,
-            [this, id](const Json &update) { m_updates->append(id, update); });
-    connect(battle, &Battle::ended, this,
-            [this, id, battle]
+            [this, id, budget](const Json &update)
             {
-                m_ports->release(m_portOffsets.take(id));
-                m_battles.remove(id);
-                battle->deleteLater();
-                emit battleRemoved(id);
-                emit capacityChanged();
-                if (m_battles.isEmpty())
+                if (!isBattleEnd(update) && !budget->updates.tryAcquire())
                 {
-                    emit allBattlesEnded();
+                    if (budget->reports.tryAcquire())
+                    {
+                        qCWarning(lcBattle).noquote()
+                            << u"battle %1: the engine sends more updates than a battle may add (%2 at once, "
+                               u"then "
+                               u"%3 per second); %4 dropped so far"_s.arg(uuidText(id))
+                                   .arg(UpdateBurst)
+                                   .arg(UpdatesPerSecond)
+                                   .arg(budget->updates.heldBackTotal());
+                    }
+                    return;
                 }
+                m_updates->append(id, update);
             });
+    connect(
+        battle, &Battle::ended, this,
+        [this, id, battle, budget]
+        {
+            if (const quint64 dropped = budget->updates.heldBackTotal(); dropped > 0)
+            {
+                qCWarning(lcBattle).noquote()
+                    << u"battle %1: %2 of its updates were dropped, sent faster than a battle may add them"_s
+                           .arg(uuidText(id))
+                           .arg(dropped);
+            }
+            m_ports->release(m_portOffsets.take(id));
+            m_battles.remove(id);
+            battle->deleteLater();
+            emit battleRemoved(id);
+            emit capacityChanged();
+            if (m_battles.isEmpty())
+            {
+                emit allBattlesEnded();
+            }
+        });
     emit battleAdded(battle);
     emit capacityChanged();
     battle->start();
