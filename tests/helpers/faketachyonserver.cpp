@@ -416,11 +416,9 @@ bool FakeTachyonServer::sendBinary(int connection, const QByteArray &data)
 
 Json FakeTachyonServer::waitForResponse(const QString &messageId, int timeoutMilliseconds)
 {
-    const std::string id = toStdString(messageId);
-    return waitForMessage(
-        [&id](const Json &message)
-        { return message.value("type", Json()) == "response" && message.value("messageId", Json()) == id; },
-        timeoutMilliseconds);
+    // Looked up, not searched for: a test may wait for many responses among thousands of updates.
+    waitUntil([&] { return m_responses.contains(messageId); }, timeoutMilliseconds);
+    return m_responses.value(messageId);
 }
 
 Json FakeTachyonServer::waitForMessage(const std::function<bool(const Json &)> &predicate,
@@ -830,6 +828,15 @@ void FakeTachyonServer::onWebSocketText(int connection, const QString &text)
     if (!json.is_discarded())
     {
         record->messages.append(json);
+        if (json.is_object() && json.value("type", Json()) == "response" && json.contains("messageId") &&
+            json["messageId"].is_string())
+        {
+            const QString messageId = toQString(json["messageId"].get<std::string>());
+            if (!m_responses.contains(messageId))
+            {
+                m_responses.insert(messageId, json);
+            }
+        }
     }
     emit messageReceived(connection, text);
     emit activity(QPrivateSignal());

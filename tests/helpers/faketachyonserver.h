@@ -223,6 +223,7 @@ private:
     QList<QPointer<QTcpSocket>> m_httpSockets;
     QHash<quint16, PendingUpgrade> m_pendingUpgrades;
     std::map<int, Connection> m_connections;
+    QHash<QString, Json> m_responses; // by messageId, the first of each, from any connection
     int m_nextConnectionId = 0;
     int m_returnedConnections = 0;
 };
