@@ -1,4 +1,5 @@
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 #include "servicetesthost.h"
@@ -30,6 +31,24 @@ QList<Json> updatesIn(const QList<Json> &messages)
 qint64 timeOf(const Json &updateData)
 {
     return updateData.at("time").get<qint64>();
+}
+
+// This process's resident memory (Linux), for the figures.
+qint64 residentKilobytes()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+    {
+        return 0;
+    }
+    for (const QByteArray &line : status.readAll().split('\n'))
+    {
+        if (line.startsWith("VmRSS:"))
+        {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    return 0;
 }
 } // namespace
 
@@ -133,6 +152,57 @@ private slots:
                                            data.at("update").value("type", "") == "engine_quit";
                                 }));
         }
+    }
+
+    void aFloodingEngineLeavesTheOtherBattlesServed()
+    {
+        ServiceTestHost host(QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(host.problem().isEmpty(), qPrintable(host.problem()));
+        const QUuid calm = host.startBattle(u"join,0"_s);
+        QVERIFY(!calm.isNull());
+        const qint64 residentBefore = residentKilobytes();
+        QElapsedTimer clock;
+        clock.start();
+        // Five seconds of 100,000 datagrams per second, each a valid server message, i.e. an update.
+        const QUuid flooding = host.startBattle(u"stream,500000,100000"_s);
+        QVERIFY(!flooding.isNull());
+        const auto floodOver = [&]
+        {
+            return host.engineLog(flooding).contains(u"[fake] streamed"_s);
+        };
+        int answeredDuringFlood = 0;
+        while (!floodOver())
+        {
+            const Json response =
+                host.request(u"autohost/sendMessage"_s,
+                             {{"battleId", toStdString(uuidText(calm))}, {"message", "still there?"}}, 30000);
+            QVERIFY2(response.is_object() && response.value("status", "") == "success",
+                     dumpJson(response).c_str());
+            answeredDuringFlood += !floodOver();
+            QTest::qWait(20);
+        }
+        const double seconds = double(clock.elapsed()) / 1000;
+        QVERIFY2(answeredDuringFlood >= 3,
+                 qPrintable(u"%1 answers during the flood"_s.arg(answeredDuringFlood)));
+        QTRY_VERIFY_WITH_TIMEOUT(host.engineLog(calm).contains(u"still there?"_s), 10000);
+
+        // The flooding battle added its burst and its rate, no more; its engine is stopped like any other.
+        qsizetype kept = 0;
+        host.service().updates()->forEachSince(0, [&](const UpdateBuffer::Entry &entry)
+                                               { kept += entry.battleId == flooding; });
+        QVERIFY2(kept <= BattleManager::UpdateBurst + BattleManager::UpdatesPerSecond * seconds,
+                 qPrintable(u"%1 updates kept in %2 s"_s.arg(kept).arg(seconds)));
+        for (const QUuid &battle : {flooding, calm})
+        {
+            const Json killed =
+                host.request(u"autohost/kill"_s, {{"battleId", toStdString(uuidText(battle))}});
+            QCOMPARE(killed.value("status", ""), std::string("success"));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(host.service().battles()->currentBattles(), 0, 20000);
+        qInfo("flood:%s; %d requests for the other battle answered during it; %lld updates of the flooding "
+              "battle kept; resident memory %+lld kB; %.1f s",
+              qPrintable(host.engineLog(flooding).section(u"[fake] streamed"_s, 1).section(u'\n', 0, 0)),
+              answeredDuringFlood, qlonglong(kept), residentKilobytes() - residentBefore, seconds);
     }
 };
 
