@@ -1,3 +1,6 @@
+#include <cerrno>
+#include <csignal>
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -160,11 +163,16 @@ private slots:
         QSignalSpy failed(battle, &Battle::startFailed);
         QSignalSpy updated(battle, &Battle::updated);
         battle->start();
+        const qint64 pid = battle->pid();
+        QVERIFY(pid > 0);
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.at(0).at(0).toString(), u"internal_error"_s);
         const QString details = failed.at(0).at(1).toString();
         QVERIFY2(details.contains(detailsContain), qPrintable(details));
         QVERIFY(waitForEnd(battle));
+        // No engine process is left behind.
+        QCOMPARE(::kill(pid_t(pid), 0), -1);
+        QCOMPARE(errno, ESRCH);
         QCOMPARE(succeeded.count(), 0);
         QCOMPARE(failed.count(), 1);
         QCOMPARE(updated.count(), 0); // a battle that never started has no updates

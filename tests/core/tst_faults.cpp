@@ -1,7 +1,11 @@
+#include <csignal>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
+#include <QUdpSocket>
 
+#include "messagecapture.h"
 #include "servicetesthost.h"
 #include "util/conversions.h"
 
@@ -203,6 +207,137 @@ private slots:
               "battle kept; resident memory %+lld kB; %.1f s",
               qPrintable(host.engineLog(flooding).section(u"[fake] streamed"_s, 1).section(u'\n', 0, 0)),
               answeredDuringFlood, qlonglong(kept), residentKilobytes() - residentBefore, seconds);
+    }
+
+    void anEngineKilledMidGameIsReportedAndFreesItsPorts()
+    {
+        ServiceTestHost host(QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(host.problem().isEmpty(), qPrintable(host.problem()));
+        FakeTachyonServer &server = host.server();
+        const QUuid survivor = host.startBattle(u"join,0"_s);
+        const QUuid victim = host.startBattle(u"join,0|startplaying"_s);
+        QVERIFY(!survivor.isNull() && !victim.isNull());
+        Battle *victimBattle = host.service().battles()->find(victim).value();
+        Battle *survivorBattle = host.service().battles()->find(survivor).value();
+        const qint64 victimPid = victimBattle->pid();
+        const qint64 survivorPid = survivorBattle->pid();
+        const ScriptEndpoints ports = victimBattle->settings().endpoints;
+        const auto updatesOf = [&](const QUuid &battle)
+        {
+            QList<Json> updates;
+            for (const Json &data : updatesIn(server.received(host.connection())))
+            {
+                if (data.value("battleId", "") == toStdString(uuidText(battle)))
+                {
+                    updates.append(data.at("update"));
+                }
+            }
+            return updates;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(updatesOf(victim).size() >= 4, 10000); // messages, joined, started
+
+        QCOMPARE(::kill(pid_t(victimPid), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!updatesOf(victim).isEmpty() &&
+                                     updatesOf(victim).constLast().value("type", "") == "engine_crash",
+                                 10000);
+        const QString details = toQString(updatesOf(victim).constLast().value("details", ""));
+        QVERIFY2(details.contains(u"signal 9 (SIGKILL)"_s), qPrintable(details));
+
+        // Its slot and ports are free again, its process is gone.
+        QTRY_COMPARE(host.service().battles()->currentBattles(), 1);
+        QVERIFY(!host.service().battles()->find(victim).ok());
+        QUdpSocket autohostPort;
+        QVERIFY2(autohostPort.bind(QHostAddress::LocalHost, ports.autohostPort, QUdpSocket::DontShareAddress),
+                 "the dead engine's autohost port is still held");
+        autohostPort.close();
+        QCOMPARE(::kill(pid_t(victimPid), 0), -1);
+
+        // The other battle did not notice.
+        QCOMPARE(survivorBattle->state(), Battle::State::Running);
+        QCOMPARE(survivorBattle->pid(), survivorPid);
+        const Json answer =
+            host.request(u"autohost/sendMessage"_s,
+                         {{"battleId", toStdString(uuidText(survivor))}, {"message", "still on"}});
+        QCOMPARE(answer.value("status", ""), std::string("success"));
+        QTRY_VERIFY_WITH_TIMEOUT(host.engineLog(survivor).contains(u"still on"_s), 10000);
+        for (const Json &update : updatesOf(survivor))
+        {
+            QVERIFY(update.value("type", "") != "engine_crash" && update.value("type", "") != "engine_quit");
+        }
+        // The server was told about the freed slot.
+        const auto currentBattles = [&]
+        {
+            int current = -1;
+            for (const Json &message : server.received(host.connection()))
+            {
+                if (message.value("commandId", "") == "autohost/status")
+                {
+                    current = message.at("data").value("currentBattles", -1);
+                }
+            }
+            return current;
+        };
+        QTRY_COMPARE(currentBattles(), 1);
+    }
+
+    void garbageFromTheEngineAndFromOtherPortsIsIgnored()
+    {
+        ServiceTestHost host(QStringLiteral(FAKE_ENGINE_PATH));
+        QVERIFY2(host.problem().isEmpty(), qPrintable(host.problem()));
+        MessageCapture capture;
+        const QUuid id = host.startBattle(u"join,0|garbage|garbage|garbage|message,after the garbage"_s);
+        QVERIFY(!id.isNull());
+        Battle *battle = host.service().battles()->find(id).value();
+        // Another program writes to the battle's autohost port: rubbish, and packets that would end or change
+        // the battle if they were taken as the engine's.
+        QUdpSocket stranger;
+        QVERIFY(stranger.bind(QHostAddress::LocalHost, 0));
+        const QList<QByteArray> lies = {QByteArray::fromHex("00"),     QByteArray::fromHex("01"),
+                                        QByteArray::fromHex("0b0001"), QByteArray::fromHex("0e00"),
+                                        QByteArray::fromHex("ff00ff"), QByteArray()};
+        for (int i = 0; i < 1200; ++i)
+        {
+            stranger.writeDatagram(lies[i % lies.size()], QHostAddress::LocalHost,
+                                   battle->settings().endpoints.autohostPort);
+            if (i % 200 == 199)
+            {
+                QTest::qWait(20); // lets the autohost read, so that the kernel drops none
+            }
+        }
+        const auto updateTypes = [&]
+        {
+            QList<std::string> types;
+            for (const Json &data : updatesIn(host.server().received(host.connection())))
+            {
+                if (data.value("battleId", "") == toStdString(uuidText(id)))
+                {
+                    types.append(data.at("update").value("type", ""));
+                }
+            }
+            return types;
+        };
+        // The engine's events after its garbage still came through.
+        const auto heard = [&](const std::string &message)
+        {
+            const QList<Json> updates = updatesIn(host.server().received(host.connection()));
+            return std::any_of(updates.cbegin(), updates.cend(),
+                               [&](const Json &data)
+                               { return data.at("update").value("message", "") == message; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(heard("after the garbage"), 10000);
+        const Json answer = host.request(u"autohost/sendMessage"_s, {{"battleId", toStdString(uuidText(id))},
+                                                                     {"message", "are you there"}});
+        QCOMPARE(answer.value("status", ""), std::string("success"));
+        QTRY_VERIFY_WITH_TIMEOUT(host.engineLog(id).contains(u"are you there"_s), 10000);
+        QCOMPARE(battle->state(), Battle::State::Running);
+        // Only the engine's own events became updates: it joined one player and said its messages.
+        const QList<std::string> types = updateTypes();
+        QCOMPARE(types.count("player_joined"), 1);
+        QCOMPARE(types.count("engine_message"), types.size() - 1);
+        // Logged, but a few lines, not one per datagram.
+        QStringList drops = capture.take();
+        drops.removeIf([](const QString &line) { return !line.contains(u"dropped"_s); });
+        QVERIFY2(!drops.isEmpty() && drops.size() <= 10, qPrintable(drops.join(u'\n')));
     }
 };
 
