@@ -167,14 +167,27 @@ void OAuthClient::onTokenFinished(QNetworkReply *reply)
     {
         QString error = u"Failed to fetch OAuth2 token (%1)"_s.arg(status);
         const QString code = json.is_object() ? jsonString(json, "error") : QString();
+        QString said = withoutSecret(code);
         if (!code.isEmpty())
         {
-            error += u": "_s + withoutSecret(code);
             const QString description = jsonString(json, "error_description");
             if (!description.isEmpty())
             {
-                error += u": "_s + withoutSecret(description);
+                said += u": "_s + withoutSecret(description);
             }
+        }
+        // RFC 6749 §5.2: a client that failed to authenticate gets 401 or invalid_client.
+        if (status == 401 || code == u"invalid_client"_s)
+        {
+            error += u": bad credentials, check authClientId and authClientSecret"_s;
+            if (!said.isEmpty())
+            {
+                error += u" ("_s + said + u')';
+            }
+        }
+        else if (!said.isEmpty())
+        {
+            error += u": "_s + said;
         }
         finish(error);
         return;

@@ -26,8 +26,8 @@ public:
 
 signals:
     void tokenReceived(const QString &accessToken);
-    // Human-readable, e.g. "Failed to fetch OAuth2 token (401): invalid_client: bad secret". Never contains
-    // the secret.
+    // Human-readable, e.g. "Failed to fetch OAuth2 token (401): bad credentials, check authClientId and
+    // authClientSecret (invalid_client: bad secret)". Never contains the secret.
     void failed(const QString &error);
 
 private:
