@@ -20,6 +20,8 @@ public:
     // Starts a fresh discovery + token request; a request still running is abandoned.
     void fetchToken(const QUrl &baseUrl, const QString &clientId, const QString &clientSecret);
     void abort();
+    // How long each HTTP request may take (default 10 s).
+    void setTimeout(int milliseconds);
 
     // "Basic " + base64(urlencode(id) ":" urlencode(secret)).
     static QByteArray basicAuthorization(const QString &clientId, const QString &clientSecret);
@@ -44,4 +46,5 @@ private:
     QString m_clientId;
     QString m_clientSecret;
     QStringList m_sslErrors;
+    int m_timeout = 10000;
 };
