@@ -1,13 +1,21 @@
+#include <cerrno>
 #include <csignal>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 
 #include "messagecapture.h"
 #include "servicetesthost.h"
 #include "util/conversions.h"
+
+#include <sched.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -54,6 +62,68 @@ qint64 residentKilobytes()
     }
     return 0;
 }
+// Makes this process's mounts its own, so that the tests can mount small file systems that vanish with the
+// process and touch nothing else on the machine. As root (CI) a mount namespace is enough; otherwise a user
+// namespace maps this user to root inside it. What went wrong, or nothing.
+QString enterPrivateMountNamespace()
+{
+    if (::unshare(CLONE_NEWNS) != 0)
+    {
+        const uid_t uid = ::geteuid();
+        const gid_t gid = ::getegid();
+        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        {
+            return u"cannot make a mount namespace: %1"_s.arg(qt_error_string(errno));
+        }
+        const auto write = [](const char *path, const QByteArray &text)
+        {
+            QFile file(QString::fromLatin1(path));
+            return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+        };
+        if (!write("/proc/self/setgroups", "deny") ||
+            !write("/proc/self/uid_map", "0 " + QByteArray::number(uid) + " 1") ||
+            !write("/proc/self/gid_map", "0 " + QByteArray::number(gid) + " 1"))
+        {
+            return u"cannot map this user into a user namespace"_s;
+        }
+    }
+    // Nothing mounted here may reach the rest of the system.
+    if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+    {
+        return u"cannot make the mounts private: %1"_s.arg(qt_error_string(errno));
+    }
+    return {};
+}
+
+// Mounts a tmpfs of that size on path; what went wrong, or nothing.
+QString mountTmpfs(const QString &path, int kilobytes)
+{
+    const QByteArray options = "size=" + QByteArray::number(kilobytes) + "k";
+    if (::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs", 0, options.constData()) != 0)
+    {
+        return u"cannot mount a tmpfs on %1: %2"_s.arg(path, qt_error_string(errno));
+    }
+    return {};
+}
+
+// Writes to path until the file system is full; the bytes written, or -1 when it never filled up.
+qint64 fillUp(const QString &path)
+{
+    QFile filler(path);
+    if (!filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+    {
+        return -1;
+    }
+    const QByteArray block(4096, 'x');
+    for (int i = 0; i < 100000; ++i)
+    {
+        if (filler.write(block) != block.size())
+        {
+            return filler.size();
+        }
+    }
+    return -1;
+}
 } // namespace
 
 // The autohost (AutohostService) under faults around it: a Tachyon server that keeps dying, engines that
@@ -62,6 +132,15 @@ qint64 residentKilobytes()
 class TestFaults : public QObject
 {
     Q_OBJECT
+
+public:
+    explicit TestFaults(QString mountProblem)
+        : m_mountProblem(std::move(mountProblem))
+    {
+    }
+
+private:
+    QString m_mountProblem; // why this process cannot mount file systems, if it cannot
 
 private slots:
     void everyUpdateArrivesOnceAcrossFiftyServerRestarts()
@@ -339,7 +418,66 @@ private slots:
         drops.removeIf([](const QString &line) { return !line.contains(u"dropped"_s); });
         QVERIFY2(!drops.isEmpty() && drops.size() <= 10, qPrintable(drops.join(u'\n')));
     }
+
+    void aFullDiskFailsStartsClearlyUntilThereIsRoomAgain()
+    {
+        QVERIFY2(m_mountProblem.isEmpty(), qPrintable(m_mountProblem));
+        QTemporaryDir disk;
+        QVERIFY(disk.isValid());
+        QVERIFY(QDir().mkpath(disk.filePath(u"mnt"_s)));
+        const QString mountPoint = disk.filePath(u"mnt"_s);
+        const QString problem = mountTmpfs(mountPoint, 256);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const auto unmount =
+            qScopeGuard([&] { ::umount2(QFile::encodeName(mountPoint).constData(), MNT_DETACH); });
+        ServiceTestHost host(QStringLiteral(FAKE_ENGINE_PATH),
+                             [&](Config &config) { config.instancesDir = mountPoint + u"/instances"_s; });
+        QVERIFY2(host.problem().isEmpty(), qPrintable(host.problem()));
+        const QUuid running = host.startBattle();
+        QVERIFY(!running.isNull());
+
+        const QString filler = mountPoint + u"/filler"_s;
+        QVERIFY2(fillUp(filler) > 0, "the tmpfs did not fill up");
+        const QUuid refused = QUuid::createUuid();
+        const Json failed = host.request(u"autohost/start"_s, ServiceTestHost::startData(refused));
+        QCOMPARE(failed.value("status", ""), std::string("failed"));
+        QCOMPARE(failed.value("reason", ""), std::string("internal_error"));
+        const QString details = toQString(failed.value("details", ""));
+        QVERIFY2(details.contains(u"No space left on device"_s) && details.contains(mountPoint),
+                 qPrintable(details));
+        QTRY_COMPARE(host.service().battles()->currentBattles(), 1);
+
+        // The running battle carries on: its engine still takes commands and its events still arrive.
+        const Json played =
+            host.request(u"autohost/sendCommand"_s, {{"battleId", toStdString(uuidText(running))},
+                                                     {"command", "fakeplay"},
+                                                     {"arguments", {"message,still-running"}}});
+        QCOMPARE(played.value("status", ""), std::string("success"));
+        QVERIFY(!host.server()
+                     .waitForMessage(
+                         [](const Json &message) {
+                             return isUpdate(message) &&
+                                    message.at("data").at("update").value("message", "") == "still-running";
+                         },
+                         10000)
+                     .is_null());
+
+        // With room again, starts work again, the refused id included.
+        QVERIFY(QFile::remove(filler));
+        const Json retried = host.request(u"autohost/start"_s, ServiceTestHost::startData(refused));
+        QCOMPARE(retried.value("status", ""), std::string("success"));
+        QVERIFY(host.shutdown());
+    }
 };
 
-QTEST_GUILESS_MAIN(TestFaults)
+int main(int argc, char *argv[])
+{
+    // Before QCoreApplication: a user namespace can only be entered while the process has a single thread.
+    const QString mountProblem = enterPrivateMountNamespace();
+    QCoreApplication app(argc, argv);
+    TestFaults test(mountProblem);
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_faults.moc"
