@@ -4,6 +4,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include "battles/battlemanager.h"
 #include "engine/enginecatalog.h"
@@ -171,8 +172,55 @@ private slots:
             settings.engineStartPort, settings.engineAutohostStartPort, settings.maxPortsUsed, all));
         const Outcome refused = start(manager, request());
         QCOMPARE(refused.error().reason, u"internal_error"_s);
-        QVERIFY2(refused.error().details.contains(u"no free ports"_s), qPrintable(refused.error().details));
+        QVERIFY2(refused.error().details.contains(u"no free ports"_s) &&
+                     refused.error().details.contains(u"battles use 0 and other programs hold 10"_s),
+                 qPrintable(refused.error().details));
         QCOMPARE(manager.currentBattles(), 0);
+    }
+
+    void anExhaustedPortRangeRefusesStartsUntilPortsAreFree()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        Config settings = config(5); // the slots are not what runs out
+        settings.maxPortsUsed = 3;
+        // Other programs hold the game port of offset 1 and the autohost port of offset 2.
+        QUdpSocket gamePortHolder;
+        QVERIFY(
+            gamePortHolder.bind(QHostAddress::LocalHost, quint16(m_base + 1), QUdpSocket::DontShareAddress));
+        QUdpSocket autohostPortHolder;
+        QVERIFY(autohostPortHolder.bind(QHostAddress::LocalHost, quint16(m_base + 100 + 2),
+                                        QUdpSocket::DontShareAddress));
+        BattleManager manager(settings, &engines, &updates);
+
+        const StartRequest first = request();
+        const Outcome started = start(manager, first);
+        QVERIFY(started.ok());
+        QCOMPARE(started->port, quint16(m_base));
+        const Outcome refused = start(manager, request());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().reason, u"internal_error"_s);
+        QCOMPARE(refused.error().details,
+                 u"no free ports: of the 3 port pairs from game port %1 and autohost port "
+                 u"%2 (maxPortsUsed), battles use 1 and other programs hold 2"_s.arg(m_base)
+                     .arg(m_base + 100));
+        QCOMPARE(manager.currentBattles(), 1);
+
+        // A battle that ends gives its ports back...
+        manager.find(first.battleId).value()->stop(u"test"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 10000);
+        const Outcome afterTheEnd = start(manager, request());
+        QVERIFY(afterTheEnd.ok());
+        QCOMPARE(afterTheEnd->port, quint16(m_base));
+        // ...and so does a program that lets go of its port.
+        QVERIFY(!start(manager, request()).ok());
+        gamePortHolder.close();
+        const Outcome afterTheRelease = start(manager, request());
+        QVERIFY(afterTheRelease.ok());
+        QCOMPARE(afterTheRelease->port, quint16(m_base + 1));
+        manager.killAllNow();
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 10000);
     }
 
     void updatesReachTheBuffer()

@@ -105,11 +105,14 @@ Result<AutohostSocket *, RequestFailure> BattleManager::bindPorts(PortAllocator:
             m_ports->release(acquired->offset);
         }
     }
-    return fail(RequestFailure{u"internal_error"_s,
-                               u"no free ports: all %1 port pairs from %2/%3 are in use or cannot be bound"_s
-                                   .arg(m_config.maxPortsUsed)
-                                   .arg(m_config.engineStartPort)
-                                   .arg(m_config.engineAutohostStartPort)});
+    return fail(RequestFailure{
+        u"internal_error"_s,
+        u"no free ports: of the %1 port pairs from game port %2 and autohost port %3 "
+        u"(maxPortsUsed), battles use %4 and other programs hold %5"_s.arg(m_config.maxPortsUsed)
+            .arg(m_config.engineStartPort)
+            .arg(m_config.engineAutohostStartPort)
+            .arg(m_ports->inUse())
+            .arg(m_ports->unbindable())});
 }
 
 void BattleManager::start(const StartRequest &request, StartHandler handler)
