@@ -103,24 +103,11 @@ private:
         return lines;
     }
 
-    // Whether the autohost answered the server's subscribeUpdates on a connection, i.e. is ready on it.
-    bool readyOn(int connection) const
-    {
-        const QList<Json> received = m_server->received(connection);
-        return std::any_of(received.cbegin(), received.cend(),
-                           [](const Json &message)
-                           {
-                               return message.value("type", "") == "response" &&
-                                      message.value("commandId", "") == "autohost/subscribeUpdates";
-                           });
-    }
-
-    // Waits for the autohost to connect again and be ready (FakeTachyonServer::waitForReadyAutohost would
-    // take the answer on the earlier connection for this one's).
+    // Waits for the autohost to connect again and be ready.
     bool waitForReconnect()
     {
-        m_connection = m_server->waitForConnection(20000);
-        return m_connection >= 0 && QTest::qWaitFor([this] { return readyOn(m_connection); }, 20000);
+        m_connection = m_server->waitForReadyAutohost(20000);
+        return m_connection >= 0;
     }
 
     int updatesReceived() const

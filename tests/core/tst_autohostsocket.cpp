@@ -5,6 +5,7 @@
 #include <QUdpSocket>
 
 #include "engine/autohostsocket.h"
+#include "messagecapture.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -102,6 +103,89 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(packets.count(), 2001, 10000);
         QCOMPARE(packets.at(2000).at(0).value<EnginePacket::Packet>(),
                  EnginePacket::Packet(EnginePacket::ServerMessage{"1999"}));
+    }
+
+    void onlyASenderTheCheckAcceptsBecomesTheEngine()
+    {
+        AutohostSocket socket;
+        QVERIFY(socket.bind(0).ok());
+        QSignalSpy packets(&socket, &AutohostSocket::packetReceived);
+        auto engine = engineSocket();
+        auto stranger = engineSocket();
+        QList<quint16> checked;
+        socket.setEngineCheck(
+            [&](quint16 port)
+            {
+                checked.append(port);
+                return port == engine->localPort();
+            });
+        sendTo(*stranger, socket, QByteArray::fromHex("00"));
+        QTRY_COMPARE(socket.droppedForeign(), quint64(1));
+        QVERIFY(!socket.engineKnown());
+        sendTo(*engine, socket, QByteArray::fromHex("00"));
+        QTRY_COMPARE(packets.count(), 1);
+        QCOMPARE(socket.enginePort(), engine->localPort());
+        QCOMPARE(checked, (QList<quint16>{stranger->localPort(), engine->localPort()}));
+    }
+
+    void droppedDatagramsAreLoggedAFewTimesNotEachTime()
+    {
+        AutohostSocket socket;
+        QVERIFY(socket.bind(0).ok());
+        auto engine = engineSocket();
+        auto stranger = engineSocket();
+        MessageCapture capture;
+        sendTo(*stranger, socket, QByteArray::fromHex("0e00")); // before SERVER_STARTED
+        sendTo(*engine, socket, QByteArray::fromHex("00"));
+        QTRY_VERIFY(socket.engineKnown());
+        for (int i = 0; i < 500; ++i)
+        {
+            sendTo(*stranger, socket, QByteArray::fromHex("01"));
+            sendTo(*engine, socket, QByteArray::fromHex("ff"));
+            // Now and then let the socket catch up, so that the kernel keeps every datagram.
+            if (i % 100 == 99)
+            {
+                QTRY_COMPARE(socket.droppedMalformed(), quint64(i + 1));
+            }
+        }
+        QTRY_COMPARE(socket.droppedForeign(), quint64(501));
+        QTRY_COMPARE(socket.droppedMalformed(), quint64(500));
+        QStringList reports = capture.take();
+        reports.removeIf([](const QString &line) { return !line.contains(u"dropped"_s); });
+        QVERIFY2(!reports.isEmpty() && reports.size() <= 10, qPrintable(reports.join(u'\n')));
+        QVERIFY2(reports.constFirst().contains(u"before SERVER_STARTED"_s), qPrintable(reports.constFirst()));
+        QVERIFY(std::any_of(reports.cbegin(), reports.cend(),
+                            [](const QString &line) { return line.contains(u"which is not the engine"_s); }));
+        QVERIFY(std::any_of(reports.cbegin(), reports.cend(),
+                            [](const QString &line) { return line.contains(u"malformed"_s); }));
+    }
+
+    void aFloodDoesNotHoldUpTheEventLoop()
+    {
+        AutohostSocket socket;
+        QVERIFY(socket.bind(0).ok());
+        auto engine = engineSocket();
+        sendTo(*engine, socket, QByteArray::fromHex("00"));
+        QTRY_VERIFY(socket.engineKnown());
+        // A burst waiting in the kernel all at once, as from an engine sending faster than it is read.
+        constexpr int Burst = 1000;
+        for (int i = 0; i < Burst; ++i)
+        {
+            sendTo(*engine, socket, QByteArray("\x04") + QByteArray::number(i));
+        }
+        int received = 0;
+        std::optional<int> receivedWhenTheLoopRan;
+        connect(&socket, &AutohostSocket::packetReceived, this,
+                [&]
+                {
+                    if (++received == 1)
+                    {
+                        QTimer::singleShot(0, this, [&] { receivedWhenTheLoopRan = received; });
+                    }
+                });
+        QTRY_COMPARE_WITH_TIMEOUT(received, Burst, 10000);
+        QTRY_VERIFY(receivedWhenTheLoopRan.has_value());
+        QVERIFY2(*receivedWhenTheLoopRan < Burst, "the whole burst was read before anything else could run");
     }
 
     void commandsWaitForTheEngineAndKeepTheirOrder()

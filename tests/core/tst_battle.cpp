@@ -1,8 +1,12 @@
+#include <cerrno>
+#include <csignal>
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include "battles/battle.h"
 
@@ -159,11 +163,16 @@ private slots:
         QSignalSpy failed(battle, &Battle::startFailed);
         QSignalSpy updated(battle, &Battle::updated);
         battle->start();
+        const qint64 pid = battle->pid();
+        QVERIFY(pid > 0);
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.at(0).at(0).toString(), u"internal_error"_s);
         const QString details = failed.at(0).at(1).toString();
         QVERIFY2(details.contains(detailsContain), qPrintable(details));
         QVERIFY(waitForEnd(battle));
+        // No engine process is left behind.
+        QCOMPARE(::kill(pid_t(pid), 0), -1);
+        QCOMPARE(errno, ESRCH);
         QCOMPARE(succeeded.count(), 0);
         QCOMPARE(failed.count(), 1);
         QCOMPARE(updated.count(), 0); // a battle that never started has no updates
@@ -255,6 +264,38 @@ private slots:
         // The flood plus the engine's own two start-up messages, then exactly one engine_quit.
         QCOMPARE(messages, 5002);
         QCOMPARE(updates(updated).constLast().value("type", ""), std::string("engine_quit"));
+        delete battle;
+    }
+
+    void aStrangerCannotPoseAsTheEngine()
+    {
+        const StartRequest startRequest = request({{u"fakestartup"_s, u"delay:1000"_s}});
+        Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
+        QSignalSpy succeeded(battle, &Battle::startSucceeded);
+        QSignalSpy updated(battle, &Battle::updated);
+        battle->start();
+        // Another local program gets its SERVER_STARTED in first, then what would be the engine's events.
+        QUdpSocket stranger;
+        QVERIFY(stranger.bind(QHostAddress::LocalHost, 0));
+        const quint16 autohostPort = battle->settings().endpoints.autohostPort;
+        for (const char *hex : {"00", "0a00416c696365", "01"})
+        {
+            stranger.writeDatagram(QByteArray::fromHex(hex), QHostAddress::LocalHost, autohostPort);
+        }
+        QVERIFY(succeeded.wait(10000));
+        // The fake engine logs this just before its SERVER_STARTED, a second after the stranger's.
+        QVERIFY2(engineLog(*battle).contains(u"[UDPListener] successfully bound socket"_s),
+                 "started before the engine did");
+        // Commands go to the engine, and the stranger's packets made no updates.
+        QVERIFY(battle->sendMessage(u"hello engine"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(engineLog(*battle).contains(u"hello engine"_s), 10000);
+        QVERIFY(stranger.bytesAvailable() <= 0);
+        for (const Json &update : updates(updated))
+        {
+            QCOMPARE(update.value("type", ""), std::string("engine_message"));
+        }
+        battle->stop(u"test"_s);
+        QVERIFY(waitForEnd(battle));
         delete battle;
     }
 

@@ -1,12 +1,15 @@
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include "battles/battlemanager.h"
 #include "engine/enginecatalog.h"
 #include "processlimits.h"
+#include "messagecapture.h"
 #include "updates/updatebuffer.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -199,7 +202,9 @@ private slots:
             settings.engineStartPort, settings.engineAutohostStartPort, settings.maxPortsUsed, all));
         const Outcome refused = start(manager, request());
         QCOMPARE(refused.error().reason, u"internal_error"_s);
-        QVERIFY2(refused.error().details.contains(u"no free ports"_s), qPrintable(refused.error().details));
+        QVERIFY2(refused.error().details.contains(u"no free ports"_s) &&
+                     refused.error().details.contains(u"battles use 0 and other programs hold 10"_s),
+                 qPrintable(refused.error().details));
         QCOMPARE(manager.currentBattles(), 0);
     }
 
@@ -279,6 +284,51 @@ private slots:
         QVERIFY(ended.wait(15000));
     }
 
+    void anExhaustedPortRangeRefusesStartsUntilPortsAreFree()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        Config settings = config(5); // the slots are not what runs out
+        settings.maxPortsUsed = 3;
+        // Other programs hold the game port of offset 1 and the autohost port of offset 2.
+        QUdpSocket gamePortHolder;
+        QVERIFY(
+            gamePortHolder.bind(QHostAddress::LocalHost, quint16(m_base + 1), QUdpSocket::DontShareAddress));
+        QUdpSocket autohostPortHolder;
+        QVERIFY(autohostPortHolder.bind(QHostAddress::LocalHost, quint16(m_base + 100 + 2),
+                                        QUdpSocket::DontShareAddress));
+        BattleManager manager(settings, &engines, &updates);
+
+        const StartRequest first = request();
+        const Outcome started = start(manager, first);
+        QVERIFY(started.ok());
+        QCOMPARE(started->port, quint16(m_base));
+        const Outcome refused = start(manager, request());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().reason, u"internal_error"_s);
+        QCOMPARE(refused.error().details,
+                 u"no free ports: of the 3 port pairs from game port %1 and autohost port "
+                 u"%2 (maxPortsUsed), battles use 1 and other programs hold 2"_s.arg(m_base)
+                     .arg(m_base + 100));
+        QCOMPARE(manager.currentBattles(), 1);
+
+        // A battle that ends gives its ports back...
+        manager.find(first.battleId).value()->stop(u"test"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 10000);
+        const Outcome afterTheEnd = start(manager, request());
+        QVERIFY(afterTheEnd.ok());
+        QCOMPARE(afterTheEnd->port, quint16(m_base));
+        // ...and so does a program that lets go of its port.
+        QVERIFY(!start(manager, request()).ok());
+        gamePortHolder.close();
+        const Outcome afterTheRelease = start(manager, request());
+        QVERIFY(afterTheRelease.ok());
+        QCOMPARE(afterTheRelease->port, quint16(m_base + 1));
+        manager.killAllNow();
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 10000);
+    }
+
     void updatesReachTheBuffer()
     {
         EngineCatalog engines(config().enginesDir);
@@ -300,6 +350,52 @@ private slots:
                      dumpJson(entry.update) == R"({"type":"player_joined","userId":"1","playerNumber":0})";
         }
         QVERIFY(joined);
+    }
+
+    void aFloodingEngineIsHeldToItsUpdateBudget()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        BattleManager manager(config(), &engines, &updates);
+        MessageCapture capture;
+        QElapsedTimer clock;
+        clock.start();
+        StartRequest flooding = request();
+        flooding.gameOptions = {{u"fakescript"_s, u"stream,20000,20000|quit"_s}};
+        StartRequest calm = request();
+        calm.gameOptions = {{u"fakescript"_s, u"join,0|wait,500|chat,0,254,hello|quit"_s}};
+        QVERIFY(start(manager, flooding).ok());
+        QVERIFY(start(manager, calm).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(manager.currentBattles(), 0, 30000);
+        const double seconds = double(clock.elapsed()) / 1000;
+
+        QList<std::string> floodTypes;
+        QList<std::string> calmTypes;
+        updates.forEachSince(0,
+                             [&](const UpdateBuffer::Entry &entry)
+                             {
+                                 const std::string type = entry.update.value("type", "");
+                                 (entry.battleId == flooding.battleId ? floodTypes : calmTypes).append(type);
+                             });
+        // The burst went through, then no more than the rate allowed, and the end in any case.
+        QVERIFY2(floodTypes.size() > BattleManager::UpdateBurst,
+                 qPrintable(QString::number(floodTypes.size())));
+        QVERIFY2(floodTypes.size() <=
+                     BattleManager::UpdateBurst + BattleManager::UpdatesPerSecond * seconds + 1,
+                 qPrintable(u"%1 updates in %2 s"_s.arg(floodTypes.size()).arg(seconds)));
+        QCOMPARE(floodTypes.constLast(), std::string("engine_quit"));
+        const QStringList log = capture.take();
+        QVERIFY(std::any_of(log.cbegin(), log.cend(),
+                            [](const QString &line)
+                            { return line.contains(u"more updates than a battle may add"_s); }));
+        QVERIFY(std::any_of(log.cbegin(), log.cend(),
+                            [](const QString &line)
+                            { return line.contains(u"of its updates were dropped"_s); }));
+        // The other battle lost nothing.
+        QVERIFY(calmTypes.contains("player_joined"));
+        QVERIFY(calmTypes.contains("player_chat"));
+        QCOMPARE(calmTypes.constLast(), std::string("engine_quit"));
     }
 };
 

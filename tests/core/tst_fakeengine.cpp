@@ -506,6 +506,30 @@ private slots:
         QCOMPARE(malformed, 7);
     }
 
+    void streamKeepsItsOrderAndLetsCommandsThrough()
+    {
+        Run run;
+        run.start({{"fakescript", "stream,600,300|message,end"}});
+        QVERIFY(run.waitForStart());
+        // Commands are read while the stream runs (two seconds at this rate, slow enough for a busy test
+        // machine to read every datagram).
+        const auto during = run.exchange("/fakeplay message,during");
+        QVERIFY(during);
+        QVERIFY(QTest::qWaitFor([&] { return messages(run.packets()).contains("end"); }, WaitMs));
+        QList<QByteArray> texts = messages(run.packets());
+        const qsizetype duringAt = texts.indexOf("during");
+        QVERIFY(duringAt >= 0);
+        QVERIFY2(duringAt < texts.indexOf("stream 599"), "the command waited for the stream's end");
+        texts.removeIf([](const QByteArray &text) { return !text.startsWith("stream "); });
+        QCOMPARE(texts.size(), 600);
+        for (int i = 0; i < 600; ++i)
+        {
+            QCOMPARE(texts[i], "stream " + QByteArray::number(i));
+        }
+        QVERIFY(messages(run.packets()).constLast() == "end");
+        QVERIFY(run.waitForOutput("[fake] streamed 600 messages in "));
+    }
+
     void badRuntimeEventsAreLogged()
     {
         Run run;

@@ -201,8 +201,8 @@ private slots:
         startServer(server);
         const Outcome outcome = fetch(server, u"autohost1"_s, u"wrong-secret"_s);
         QVERIFY(!outcome.ok);
-        QCOMPARE(outcome.text,
-                 u"Failed to fetch OAuth2 token (401): invalid_client: Invalid client credentials"_s);
+        QCOMPARE(outcome.text, u"Failed to fetch OAuth2 token (401): bad credentials, check authClientId and "
+                               u"authClientSecret (invalid_client: Invalid client credentials)"_s);
         QVERIFY(server.issuedTokens().isEmpty());
     }
 

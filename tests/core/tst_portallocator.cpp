@@ -129,6 +129,7 @@ private slots:
         QCOMPARE(allocator.acquire()->offset, 0);
         QVERIFY(!allocator.acquire());
         QCOMPARE(allocator.inUse(), 3);
+        QCOMPARE(allocator.unbindable(), 2);
         // Once the other program lets go, the ports are used again.
         allocator.blocked.clear();
         QCOMPARE(allocator.acquire()->offset, 1);
@@ -141,6 +142,10 @@ private slots:
         allocator.blocked = {43000, 43001, 43002, 43003};
         QVERIFY(!allocator.acquire());
         QCOMPARE(allocator.inUse(), 0);
+        QCOMPARE(allocator.unbindable(), 4);
+        allocator.blocked = {43002};
+        QVERIFY(allocator.acquire());
+        QCOMPARE(allocator.unbindable(), 0); // counted anew by every acquire
     }
 
     void autohostPortHeldByAnotherSocket()

@@ -11,6 +11,7 @@
 
 #include "conformanceoracle.h"
 #include "faketachyonserver.h"
+#include "messagecapture.h"
 #include "net/tachyonclient.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -267,17 +268,70 @@ private slots:
         QCOMPARE(m_client->state(), TachyonClient::State::Connected);
     }
 
-    void oauthFailuresAreRetried()
+    void oauthEndpointFaultsAreRetriedUntilItRecovers_data()
     {
-        m_server->setCredentials(u"autohost1"_s, u"another secret"_s);
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("errorContains");
+        QTest::newRow("down") << u"down"_s << u"Failed to fetch OAuth2 server metadata: Connection refused"_s;
+        QTest::newRow("slower than the request timeout")
+            << u"slow"_s << u"Failed to fetch OAuth2 server metadata: no answer within 0.5 s"_s;
+        QTest::newRow("500") << u"500"_s << u"Failed to fetch OAuth2 token (500)"_s;
+        QTest::newRow("401")
+            << u"401"_s
+            << u"Failed to fetch OAuth2 token (401): bad credentials, check authClientId and "
+               u"authClientSecret (invalid_client: Invalid client credentials)"_s;
+    }
+
+    void oauthEndpointFaultsAreRetriedUntilItRecovers()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, errorContains);
+        const auto setFault = [&](bool on)
+        {
+            if (fault == u"down" && on)
+            {
+                m_server->stopListening();
+            }
+            else if (fault == u"down")
+            {
+                QVERIFY(m_server->restart());
+            }
+            else if (fault == u"slow")
+            {
+                m_server->setResponseDelay(on ? 2000 : 0);
+            }
+            else if (fault == u"500")
+            {
+                m_server->setTokenOverride(on ? 500 : 0, "<html>Internal Server Error</html>");
+            }
+            else
+            {
+                m_server->setCredentials(u"autohost1"_s, on ? u"another secret"_s : u"pass1"_s);
+            }
+        };
+        setFault(true);
+        MessageCapture capture;
         createClient();
+        m_client->setRequestTimeout(500);
+        m_client->setMaxReconnectDelay(400);
         m_client->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->tokenRequestCount() >= 3, 10000);
-        QVERIFY2(m_client->lastError().contains(u"invalid_client"_s), qPrintable(m_client->lastError()));
-        QCOMPARE(m_server->connectionCount(), 0);
+        // Retried again and again, the delay doubling up to its maximum, with the reason in the state and the
+        // log.
+        QTRY_VERIFY_WITH_TIMEOUT(m_delays.size() >= 5, 20000);
+        QCOMPARE(m_delays.mid(0, 5), (QList<int>{50, 100, 200, 400, 400}));
+        QCOMPARE(m_client->state(), TachyonClient::State::WaitingToRetry);
+        QVERIFY2(m_client->lastError().contains(errorContains), qPrintable(m_client->lastError()));
+        const QStringList log = capture.take();
+        QVERIFY2(std::any_of(log.cbegin(), log.cend(),
+                             [&](const QString &line)
+                             { return line.contains(errorContains) && line.contains(u"retrying in"_s); }),
+                 qPrintable(log.join(u'\n')));
         QCOMPARE(m_client->connectionGeneration(), 0u);
-        m_server->setCredentials(u"autohost1"_s, u"pass1"_s);
+
+        setFault(false);
         QVERIFY(waitForState(TachyonClient::State::Connected));
+        QVERIFY(m_client->lastError().isEmpty());
+        QCOMPARE(m_server->connectionCount(), 1);
     }
 
     void refusedUpgradesAreRetried()

@@ -156,6 +156,11 @@ void FakeTachyonServer::setServerStatsUserCount(std::optional<int> userCount)
     m_userCount = userCount;
 }
 
+void FakeTachyonServer::setSubscribeSince(std::optional<qint64> since)
+{
+    m_subscribeSince = since;
+}
+
 void FakeTachyonServer::setRequestEndpointEnabled(bool enabled)
 {
     m_requestEndpointEnabled = enabled;
@@ -288,13 +293,18 @@ int FakeTachyonServer::waitForReadyAutohost(int timeoutMilliseconds)
     {
         return -1;
     }
-    const Json answer = waitForMessage(
-        [](const Json &m) {
-            return m.value("commandId", "") == "autohost/subscribeUpdates" &&
-                   m.value("type", "") == "response";
+    const bool answered = waitUntil(
+        [this, connection]
+        {
+            const Connection *record = findConnection(connection);
+            return std::any_of(record->messages.cbegin(), record->messages.cend(),
+                               [](const Json &m) {
+                                   return m.value("commandId", "") == "autohost/subscribeUpdates" &&
+                                          m.value("type", "") == "response";
+                               });
         },
         timeoutMilliseconds);
-    return answer.is_null() ? -1 : connection;
+    return answered ? connection : -1;
 }
 
 int FakeTachyonServer::waitForConnection(int timeoutMilliseconds)
@@ -406,11 +416,9 @@ bool FakeTachyonServer::sendBinary(int connection, const QByteArray &data)
 
 Json FakeTachyonServer::waitForResponse(const QString &messageId, int timeoutMilliseconds)
 {
-    const std::string id = toStdString(messageId);
-    return waitForMessage(
-        [&id](const Json &message)
-        { return message.value("type", Json()) == "response" && message.value("messageId", Json()) == id; },
-        timeoutMilliseconds);
+    // Looked up, not searched for: a test may wait for many responses among thousands of updates.
+    waitUntil([&] { return m_responses.contains(messageId); }, timeoutMilliseconds);
+    return m_responses.value(messageId);
 }
 
 Json FakeTachyonServer::waitForMessage(const std::function<bool(const Json &)> &predicate,
@@ -799,7 +807,8 @@ void FakeTachyonServer::onWebSocketConnection()
                 });
         if (m_teiserverBehaviour)
         {
-            sendRequest(id, u"autohost/subscribeUpdates"_s, Json{{"since", nowMicroseconds()}});
+            sendRequest(id, u"autohost/subscribeUpdates"_s,
+                        Json{{"since", m_subscribeSince.value_or(nowMicroseconds())}});
         }
         emit connected(id);
         emit activity(QPrivateSignal());
@@ -819,6 +828,15 @@ void FakeTachyonServer::onWebSocketText(int connection, const QString &text)
     if (!json.is_discarded())
     {
         record->messages.append(json);
+        if (json.is_object() && json.value("type", Json()) == "response" && json.contains("messageId") &&
+            json["messageId"].is_string())
+        {
+            const QString messageId = toQString(json["messageId"].get<std::string>());
+            if (!m_responses.contains(messageId))
+            {
+                m_responses.insert(messageId, json);
+            }
+        }
     }
     emit messageReceived(connection, text);
     emit activity(QPrivateSignal());

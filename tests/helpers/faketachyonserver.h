@@ -76,6 +76,9 @@ public:
     // subscribeUpdates on connect and answers to system/* and unknown requests, as Teiserver does (default
     // on).
     void setTeiserverBehaviour(bool enabled);
+    // The since of the subscribeUpdates sent on connect (unset: the current time), as a server that resumes
+    // the update stream from the last update it saw.
+    void setSubscribeSince(std::optional<qint64> since);
     // The answer to system/serverStats: {"userCount": N}, or, without a count, failed/command_unimplemented
     // as Teiserver answers autohosts (the default).
     void setServerStatsUserCount(std::optional<int> userCount);
@@ -103,8 +106,9 @@ public:
     // The next connection (in order of arrival) that no earlier call returned, waiting for it if needed; -1
     // on timeout.
     int waitForConnection(int timeoutMilliseconds = 5000);
-    // Waits for an autohost to connect and for its answer to the subscribeUpdates request Teiserver sends on
-    // connect (setTeiserverBehaviour), i.e. until it is ready for requests; the connection, or -1.
+    // Waits for an autohost to connect and for its answer, on that connection, to the subscribeUpdates
+    // request Teiserver sends on connect (setTeiserverBehaviour), i.e. until it is ready for requests; the
+    // connection, or -1.
     int waitForReadyAutohost(int timeoutMilliseconds = 10000);
     bool waitForDisconnected(int connection, int timeoutMilliseconds = 5000);
     int connectionAtSlot(int slot) const;
@@ -209,6 +213,7 @@ private:
     bool m_dropHttpRequests = false;
     bool m_teiserverBehaviour = true;
     std::optional<int> m_userCount;
+    std::optional<qint64> m_subscribeSince;
     bool m_requestEndpointEnabled = false;
 
     int m_tokenRequestCount = 0;
@@ -218,6 +223,7 @@ private:
     QList<QPointer<QTcpSocket>> m_httpSockets;
     QHash<quint16, PendingUpgrade> m_pendingUpgrades;
     std::map<int, Connection> m_connections;
+    QHash<QString, Json> m_responses; // by messageId, the first of each, from any connection
     int m_nextConnectionId = 0;
     int m_returnedConnections = 0;
 };

@@ -4,6 +4,7 @@
 #include <QFile>
 
 #include "engine/cpuaffinity.h"
+#include "engine/udpsocketowner.h"
 #include "logging.h"
 #include "protocol/enginecommands.h"
 #include "util/conversions.h"
@@ -63,6 +64,13 @@ Battle::Battle(StartRequest request, Settings settings, AutohostSocket *socket, 
     }
     m_socket->setParent(this);
     m_socket->setPacingInterval(m_settings.commandIntervalMs);
+    // Any local program can write to the autohost port: only the engine's own socket may start the battle.
+    // Where the system cannot tell who holds a socket, the first loopback SERVER_STARTED has to do.
+    m_socket->setEngineCheck(
+        [this](quint16 senderPort) {
+            return UdpSocketOwner::isHeldBy(m_process.pid(), senderPort, m_socket->localPort())
+                .value_or(true);
+        });
     connect(m_socket, &AutohostSocket::packetReceived, this, &Battle::handlePacket);
     connect(&m_process, &EngineProcess::exited, this, &Battle::handleExit);
     connect(&m_process, &EngineProcess::failedToStart, this,

@@ -7,6 +7,7 @@
 #include "logging.h"
 #include "updates/updatebuffer.h"
 #include "util/conversions.h"
+#include "util/ratelimiter.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,6 +16,19 @@ namespace
 // Debian's spring package keeps the engine's base content outside the binary's directory; isolation mode
 // needs it named explicitly.
 const QString DebianBaseContentDir = u"/usr/share/games/spring"_s;
+
+// How a battle's updates are let through; see BattleManager.
+struct UpdateBudget
+{
+    RateLimiter updates{BattleManager::UpdatesPerSecond, BattleManager::UpdateBurst};
+    RateLimiter reports{0.1, 1}; // log lines about dropped updates: one per 10 s
+};
+
+bool isBattleEnd(const Json &update)
+{
+    const std::string type = update.value("type", "");
+    return type == "engine_quit" || type == "engine_crash";
+}
 } // namespace
 
 BattleManager::BattleManager(const Config &config, EngineCatalog *engines, UpdateBuffer *updates,
@@ -138,11 +152,14 @@ Result<AutohostSocket *, RequestFailure> BattleManager::bindPorts(PortAllocator:
             m_ports->release(acquired->offset);
         }
     }
-    return fail(RequestFailure{u"internal_error"_s,
-                               u"no free ports: all %1 port pairs from %2/%3 are in use or cannot be bound"_s
-                                   .arg(m_config.maxPortsUsed)
-                                   .arg(m_config.engineStartPort)
-                                   .arg(m_config.engineAutohostStartPort)});
+    return fail(RequestFailure{
+        u"internal_error"_s,
+        u"no free ports: of the %1 port pairs from game port %2 and autohost port %3 "
+        u"(maxPortsUsed), battles use %4 and other programs hold %5"_s.arg(m_config.maxPortsUsed)
+            .arg(m_config.engineStartPort)
+            .arg(m_config.engineAutohostStartPort)
+            .arg(m_ports->inUse())
+            .arg(m_ports->unbindable())});
 }
 
 void BattleManager::start(const StartRequest &request, StartHandler handler)
@@ -230,26 +247,52 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
                     *answer = nullptr;
                 }
             });
+    auto budget = std::make_shared<UpdateBudget>();
     connect(battle, &Battle::updated, this,
-            [this, id](const Json &update) { m_updates->append(id, update); });
-    connect(battle, &Battle::ended, this,
-            [this, id, battle]
+            [this, id, budget](const Json &update)
             {
-                m_ports->release(m_portOffsets.take(id));
-                if (const auto core = m_spreadCores.constFind(id); core != m_spreadCores.cend())
+                if (!isBattleEnd(update) && !budget->updates.tryAcquire())
                 {
-                    m_spreader.release(*core);
-                    m_spreadCores.erase(core);
+                    if (budget->reports.tryAcquire())
+                    {
+                        qCWarning(lcBattle).noquote()
+                            << u"battle %1: the engine sends more updates than a battle may add (%2 at once, "
+                               u"then "
+                               u"%3 per second); %4 dropped so far"_s.arg(uuidText(id))
+                                   .arg(UpdateBurst)
+                                   .arg(UpdatesPerSecond)
+                                   .arg(budget->updates.heldBackTotal());
+                    }
+                    return;
                 }
-                m_battles.remove(id);
-                battle->deleteLater();
-                emit battleRemoved(id);
-                emit capacityChanged();
-                if (m_battles.isEmpty())
-                {
-                    emit allBattlesEnded();
-                }
+                m_updates->append(id, update);
             });
+    connect(
+        battle, &Battle::ended, this,
+        [this, id, battle, budget]
+        {
+            if (const quint64 dropped = budget->updates.heldBackTotal(); dropped > 0)
+            {
+                qCWarning(lcBattle).noquote()
+                    << u"battle %1: %2 of its updates were dropped, sent faster than a battle may add them"_s
+                           .arg(uuidText(id))
+                           .arg(dropped);
+            }
+            m_ports->release(m_portOffsets.take(id));
+            if (const auto core = m_spreadCores.constFind(id); core != m_spreadCores.cend())
+            {
+                m_spreader.release(*core);
+                m_spreadCores.erase(core);
+            }
+            m_battles.remove(id);
+            battle->deleteLater();
+            emit battleRemoved(id);
+            emit capacityChanged();
+            if (m_battles.isEmpty())
+            {
+                emit allBattlesEnded();
+            }
+        });
     emit battleAdded(battle);
     emit capacityChanged();
     battle->start();

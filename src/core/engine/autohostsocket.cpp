@@ -10,10 +10,17 @@ namespace
 {
 // Large enough that a burst of thousands of engine events waits in the kernel instead of being dropped.
 constexpr int ReceiveBufferBytes = 8 * 1024 * 1024;
+// Datagrams handled per readyRead: an engine flooding its socket must not keep the event loop, and with it
+// every other battle and the Tachyon connection, waiting. What is left raises readyRead again.
+constexpr int MaxDatagramsPerRead = 256;
+// Log lines about dropped datagrams: a few at once, then one per 10 s, each telling how many went unreported.
+constexpr double DropReportsPerSecond = 0.1;
+constexpr double DropReportBurst = 5;
 } // namespace
 
 AutohostSocket::AutohostSocket(QObject *parent)
     : QObject(parent)
+    , m_dropReports(DropReportsPerSecond, DropReportBurst)
 {
     m_pacing.setInterval(5);
     connect(&m_socket, &QUdpSocket::readyRead, this, &AutohostSocket::readPending);
@@ -28,6 +35,11 @@ Status AutohostSocket::bind(quint16 port)
     }
     m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveBufferBytes);
     return succeeded();
+}
+
+void AutohostSocket::setEngineCheck(std::function<bool(quint16 senderPort)> check)
+{
+    m_engineCheck = std::move(check);
 }
 
 void AutohostSocket::setPacingInterval(int milliseconds)
@@ -62,8 +74,8 @@ void AutohostSocket::close()
 
 void AutohostSocket::readPending()
 {
-    // Read until the socket is empty: one readyRead can stand for many datagrams.
-    while (m_socket.hasPendingDatagrams())
+    // One readyRead can stand for many datagrams.
+    for (int read = 0; read < MaxDatagramsPerRead && m_socket.hasPendingDatagrams(); ++read)
     {
         const QNetworkDatagram datagram = m_socket.receiveDatagram();
         if (!datagram.isValid())
@@ -76,19 +88,27 @@ void AutohostSocket::readPending()
 
 void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &sender, quint16 senderPort)
 {
+    const auto from = [&]
+    {
+        return u"%1:%2"_s.arg(sender.toString()).arg(senderPort);
+    };
     if (engineKnown() && (senderPort != m_enginePort || !sender.isEqual(m_engineAddress)))
     {
         ++m_droppedForeign;
-        qCDebug(lcEngine) << "dropped a datagram from" << sender.toString() << senderPort
-                          << "on autohost port" << localPort();
+        reportDropped(
+            [&]
+            {
+                return u"a datagram from %1, which is not the engine (%2:%3)"_s
+                    .arg(from(), m_engineAddress.toString())
+                    .arg(m_enginePort);
+            });
         return;
     }
     auto packet = EnginePacket::decode(data);
     if (!packet)
     {
         ++m_droppedMalformed;
-        qCWarning(lcEngine).noquote()
-            << u"dropped a malformed datagram on autohost port %1: %2"_s.arg(localPort()).arg(packet.error());
+        reportDropped([&] { return u"a malformed datagram from %1: %2"_s.arg(from(), packet.error()); });
         return;
     }
     if (!engineKnown())
@@ -96,9 +116,17 @@ void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &
         if (!std::holds_alternative<EnginePacket::ServerStarted>(*packet) || !sender.isLoopback())
         {
             ++m_droppedForeign;
-            qCWarning(lcEngine).noquote() << u"dropped %1 from %2:%3 before SERVER_STARTED"_s
-                                                 .arg(EnginePacket::describe(*packet), sender.toString())
-                                                 .arg(senderPort);
+            reportDropped(
+                [&] {
+                    return u"%1 from %2 before SERVER_STARTED"_s.arg(EnginePacket::describe(*packet), from());
+                });
+            return;
+        }
+        if (m_engineCheck && !m_engineCheck(senderPort))
+        {
+            ++m_droppedForeign;
+            reportDropped(
+                [&] { return u"SERVER_STARTED from %1, which is not the engine's socket"_s.arg(from()); });
             return;
         }
         m_engineAddress = sender;
@@ -109,6 +137,20 @@ void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &
         }
     }
     emit packetReceived(*packet);
+}
+
+void AutohostSocket::reportDropped(const std::function<QString()> &describe)
+{
+    if (!m_dropReports.tryAcquire())
+    {
+        return;
+    }
+    const quint64 unreported = m_dropReports.takeHeldBack();
+    qCWarning(lcEngine).noquote() << u"autohost port %1: dropped %2%3"_s.arg(localPort())
+                                         .arg(describe(), unreported == 0
+                                                              ? QString()
+                                                              : u" (and %1 more since the last report)"_s.arg(
+                                                                    unreported));
 }
 
 void AutohostSocket::sendNext()

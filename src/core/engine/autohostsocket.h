@@ -1,6 +1,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 
 #include <QHostAddress>
 #include <QObject>
@@ -8,11 +9,13 @@
 #include <QUdpSocket>
 
 #include "protocol/enginepacket.h"
+#include "util/ratelimiter.h"
 
 // The autohost's end of one engine's UDP interface (engine notes §1). Bound on 127.0.0.1 before the engine
-// starts; the first valid SERVER_STARTED teaches the engine's port, and from then on datagrams from any other
-// sender are dropped. Outgoing datagrams wait until that port is known, then leave one per pacing interval,
-// because the engine reads only one datagram per server tick.
+// starts; the first valid SERVER_STARTED from a sender the engine check accepts teaches the engine's port,
+// and from then on datagrams from any other sender are dropped. Dropped datagrams are counted and logged, at
+// most a few lines per interval however many arrive. Outgoing datagrams wait until that port is known, then
+// leave one per pacing interval, because the engine reads only one datagram per server tick.
 class AutohostSocket : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,9 @@ public:
     bool engineKnown() const { return m_enginePort != 0; }
     quint16 enginePort() const { return m_enginePort; }
 
+    // Decides whether the sender of a SERVER_STARTED (a loopback port) can be the engine, before its port is
+    // known. Without a check any loopback sender can.
+    void setEngineCheck(std::function<bool(quint16 senderPort)> check);
     void setPacingInterval(int milliseconds);
     // Queues a datagram for the engine.
     void send(const QByteArray &datagram);
@@ -45,6 +51,8 @@ private:
     void readPending();
     void handleDatagram(const QByteArray &data, const QHostAddress &sender, quint16 senderPort);
     void sendNext();
+    // Logs a dropped datagram, unless too many were logged lately; describe is only called when it is.
+    void reportDropped(const std::function<QString()> &describe);
 
     QUdpSocket m_socket;
     QHostAddress m_engineAddress;
@@ -53,4 +61,6 @@ private:
     QTimer m_pacing;
     quint64 m_droppedForeign = 0;
     quint64 m_droppedMalformed = 0;
+    std::function<bool(quint16 senderPort)> m_engineCheck;
+    RateLimiter m_dropReports;
 };

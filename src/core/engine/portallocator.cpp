@@ -12,6 +12,7 @@ PortAllocator::PortAllocator(int gameBase, int autohostBase, int count, QHostAdd
 
 std::optional<PortAllocator::Ports> PortAllocator::acquire()
 {
+    m_unbindable = 0;
     for (int step = 1; step <= m_count; ++step)
     {
         const int offset = (m_last + step) % m_count;
@@ -24,6 +25,7 @@ std::optional<PortAllocator::Ports> PortAllocator::acquire()
         if (!canBind(m_gameBindAddress, gamePort) ||
             !canBind(QHostAddress(QHostAddress::LocalHost), autohostPort))
         {
+            ++m_unbindable;
             continue;
         }
         m_last = offset;

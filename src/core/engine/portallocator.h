@@ -27,6 +27,8 @@ public:
     std::optional<Ports> acquire();
     void release(int offset);
     int inUse() const { return int(m_taken.size()); }
+    // The offsets the last acquire() skipped because one of their ports could not be bound.
+    int unbindable() const { return m_unbindable; }
 
     // Overridable check, so tests can simulate ports held by other programs.
     virtual ~PortAllocator() = default;
@@ -41,4 +43,5 @@ private:
     QHostAddress m_gameBindAddress;
     int m_last = 0;
     QSet<int> m_taken;
+    int m_unbindable = 0;
 };

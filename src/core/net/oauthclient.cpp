@@ -13,8 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace
 {
-constexpr int TransferTimeoutMilliseconds = 10000;
-
 QString jsonString(const Json &object, const char *key)
 {
     const auto it = object.find(key);
@@ -67,6 +65,11 @@ void OAuthClient::abort()
     }
 }
 
+void OAuthClient::setTimeout(int milliseconds)
+{
+    m_timeout = std::max(1, milliseconds);
+}
+
 QByteArray OAuthClient::basicAuthorization(const QString &clientId, const QString &clientSecret)
 {
     // RFC 6749 §2.3.1: both parts are form-urlencoded before they are joined and base64-encoded.
@@ -76,7 +79,7 @@ QByteArray OAuthClient::basicAuthorization(const QString &clientId, const QStrin
 
 QNetworkReply *OAuthClient::startRequest(QNetworkRequest request, const QByteArray &body)
 {
-    request.setTransferTimeout(TransferTimeoutMilliseconds);
+    request.setTransferTimeout(m_timeout);
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     m_sslErrors.clear();
@@ -167,14 +170,27 @@ void OAuthClient::onTokenFinished(QNetworkReply *reply)
     {
         QString error = u"Failed to fetch OAuth2 token (%1)"_s.arg(status);
         const QString code = json.is_object() ? jsonString(json, "error") : QString();
+        QString said = withoutSecret(code);
         if (!code.isEmpty())
         {
-            error += u": "_s + withoutSecret(code);
             const QString description = jsonString(json, "error_description");
             if (!description.isEmpty())
             {
-                error += u": "_s + withoutSecret(description);
+                said += u": "_s + withoutSecret(description);
             }
+        }
+        // RFC 6749 §5.2: a client that failed to authenticate gets 401 or invalid_client.
+        if (status == 401 || code == u"invalid_client"_s)
+        {
+            error += u": bad credentials, check authClientId and authClientSecret"_s;
+            if (!said.isEmpty())
+            {
+                error += u" ("_s + said + u')';
+            }
+        }
+        else if (!said.isEmpty())
+        {
+            error += u": "_s + said;
         }
         finish(error);
         return;
@@ -199,7 +215,7 @@ void OAuthClient::onTokenFinished(QNetworkReply *reply)
 QString OAuthClient::transportError(QNetworkReply *reply) const
 {
     QString text = reply->error() == QNetworkReply::OperationCanceledError
-                       ? u"no answer within %1 s"_s.arg(TransferTimeoutMilliseconds / 1000)
+                       ? u"no answer within %1 s"_s.arg(m_timeout / 1000.0)
                        : reply->errorString();
     QStringList details;
     for (const QString &error : m_sslErrors)

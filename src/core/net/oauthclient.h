@@ -20,14 +20,16 @@ public:
     // Starts a fresh discovery + token request; a request still running is abandoned.
     void fetchToken(const QUrl &baseUrl, const QString &clientId, const QString &clientSecret);
     void abort();
+    // How long each HTTP request may take (default 10 s).
+    void setTimeout(int milliseconds);
 
     // "Basic " + base64(urlencode(id) ":" urlencode(secret)).
     static QByteArray basicAuthorization(const QString &clientId, const QString &clientSecret);
 
 signals:
     void tokenReceived(const QString &accessToken);
-    // Human-readable, e.g. "Failed to fetch OAuth2 token (401): invalid_client: bad secret". Never contains
-    // the secret.
+    // Human-readable, e.g. "Failed to fetch OAuth2 token (401): bad credentials, check authClientId and
+    // authClientSecret (invalid_client: bad secret)". Never contains the secret.
     void failed(const QString &error);
 
 private:
@@ -44,4 +46,5 @@ private:
     QString m_clientId;
     QString m_clientSecret;
     QStringList m_sslErrors;
+    int m_timeout = 10000;
 };

@@ -14,7 +14,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace
 {
 const QString Subprotocol = u"v0.tachyon"_s;
-constexpr int HandshakeTimeoutMilliseconds = 10000;
 constexpr int StopTimeoutMilliseconds = 1000;
 // A lobby message is a few kilobytes; anything near this limit is a broken or hostile server.
 constexpr quint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
@@ -65,8 +64,8 @@ TachyonClient::TachyonClient(TachyonEndpoint endpoint, QNetworkAccessManager *ne
             [this]
             {
                 abortSocket();
-                scheduleRetry(u"No answer to the WebSocket handshake within %1 s"_s.arg(
-                    HandshakeTimeoutMilliseconds / 1000));
+                scheduleRetry(
+                    u"No answer to the WebSocket handshake within %1 s"_s.arg(m_requestTimeout / 1000.0));
             });
     connect(&m_keepAliveTimer, &QTimer::timeout, this,
             [this]
@@ -130,6 +129,12 @@ void TachyonClient::setKeepAlive(int intervalMilliseconds, int timeoutMillisecon
 void TachyonClient::setGoodSessionThreshold(int milliseconds)
 {
     m_goodSessionThreshold = std::max(0, milliseconds);
+}
+
+void TachyonClient::setRequestTimeout(int milliseconds)
+{
+    m_requestTimeout = std::max(1, milliseconds);
+    m_oauth->setTimeout(m_requestTimeout);
 }
 
 void TachyonClient::start()
@@ -317,7 +322,7 @@ void TachyonClient::openSocket(const QString &accessToken)
     request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({Subprotocol});
-    m_handshakeTimer.start(HandshakeTimeoutMilliseconds);
+    m_handshakeTimer.start(m_requestTimeout);
     m_socket->open(request, options);
 }
 

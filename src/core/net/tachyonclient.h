@@ -63,6 +63,8 @@ public:
     void setMaxReconnectDelay(int milliseconds);
     void setKeepAlive(int intervalMilliseconds, int timeoutMilliseconds);
     void setGoodSessionThreshold(int milliseconds);
+    // How long each OAuth2 request and the WebSocket handshake may take (default 10 s).
+    void setRequestTimeout(int milliseconds);
 
     void start();
     // Sends system/disconnect {reason} when connected, closes the socket (code 1000) and stops reconnecting.
@@ -132,6 +134,7 @@ private:
     int m_keepAliveInterval = 10000;
     int m_keepAliveTimeout = 30000;
     int m_goodSessionThreshold = 10000;
+    int m_requestTimeout = 10000;
     quint64 m_generation = 0;
     QDateTime m_connectedAt;
     QTimer m_retryTimer;

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QNetworkDatagram>
@@ -662,6 +663,11 @@ void FakeEngine::play(std::shared_ptr<const QList<FakeEvent>> events, qsizetype 
             QTimer::singleShot(event.numbers[0], this, [this, events, i] { play(events, i + 1); });
             return;
         }
+        if (event.kind == FakeEvent::Kind::Stream)
+        {
+            stream(event.numbers[0], event.numbers[1], [this, events, i] { play(events, i + 1); });
+            return;
+        }
         perform(event);
     }
 }
@@ -792,8 +798,44 @@ void FakeEngine::perform(const FakeEvent &event)
         }
         return;
     case Kind::Wait:
+    case Kind::Stream:
+        // Played by play(): what follows waits for them.
         return;
     }
+}
+
+void FakeEngine::stream(int count, int perSecond, const std::function<void()> &then)
+{
+    EngineLog::line(u"[fake] streaming %1 messages at %2 per second"_s.arg(count).arg(perSecond));
+    auto *timer = new QTimer(this);
+    timer->setTimerType(Qt::PreciseTimer);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto sent = std::make_shared<qint64>(0);
+    connect(timer, &QTimer::timeout, this,
+            [this, timer, clock, sent, count, perSecond, then]
+            {
+                // Catch up with the schedule, but return to the event loop after a tenth of a second's worth,
+                // so that commands are still read while the stream runs.
+                const qint64 due = std::min<qint64>(count, clock->elapsed() * perSecond / 1000 + 1);
+                const qint64 end = std::min<qint64>(due, *sent + std::max(1, perSecond / 10));
+                for (; *sent < end && m_interfaceOpen && !m_quitting; ++*sent)
+                {
+                    send(ServerMessage{"stream " + QByteArray::number(*sent)});
+                }
+                if (*sent < count && m_interfaceOpen && !m_quitting)
+                {
+                    return;
+                }
+                timer->stop();
+                timer->deleteLater();
+                EngineLog::line(u"[fake] streamed %1 messages in %2 ms"_s.arg(*sent).arg(clock->elapsed()));
+                if (*sent == count)
+                {
+                    then();
+                }
+            });
+    timer->start(1);
 }
 
 bool FakeEngine::isConnected(int number) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -78,6 +79,8 @@ private:
     void startPlaying();
     void quit();
     void play(std::shared_ptr<const QList<FakeEvent>> events, qsizetype from);
+    // Sends count SERVER_MESSAGEs "stream <n>" at perSecond, then calls then.
+    void stream(int count, int perSecond, const std::function<void()> &then);
     void perform(const FakeEvent &event);
     bool isConnected(int number) const;
     QString typeOf(int number) const;

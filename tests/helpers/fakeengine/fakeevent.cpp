@@ -31,6 +31,7 @@ const QList<Syntax> &syntaxes()
         {u"warning"_s, Kind::Warning, 0, true, false},
         {u"quit"_s, Kind::Quit, 0, false, false},
         {u"flood"_s, Kind::Flood, 1, false, false},
+        {u"stream"_s, Kind::Stream, 2, false, false},
         {u"garbage"_s, Kind::Garbage, 0, false, false},
         {u"wait"_s, Kind::Wait, 1, false, false},
     };
@@ -46,6 +47,8 @@ int numberLimit(FakeEvent::Kind kind, int index)
         return index == 1 ? 0xffff : 0xff;
     case FakeEvent::Kind::Flood:
         return 100000;
+    case FakeEvent::Kind::Stream:
+        return 10000000;
     case FakeEvent::Kind::Wait:
         return 3600000;
     default:

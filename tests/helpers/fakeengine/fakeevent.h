@@ -26,7 +26,8 @@ struct FakeEvent
         Message,      // message,<text>
         Warning,      // warning,<text>
         Quit,         // quit
-        Flood,        // flood,<count>
+        Flood,        // flood,<count>: that many SERVER_MESSAGEs at once
+        Stream,       // stream,<count>,<per second>: that many SERVER_MESSAGEs at a steady rate
         Garbage,      // garbage
         Wait,         // wait,<milliseconds>
     };
