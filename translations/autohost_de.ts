@@ -514,6 +514,26 @@
         <source>Admin endpoint</source>
         <translation>Admin-Endpunkt</translation>
     </message>
+    <message>
+        <source>On SIGTERM, how long running battles may go on before they are stopped, in seconds; 0: stop them at once</source>
+        <translation>Bei SIGTERM: wie lange laufende Partien weitergehen dürfen, bevor sie beendet werden, in Sekunden; 0: sofort beenden</translation>
+    </message>
+    <message>
+        <source>Cores of each engine: all, spread (the least-used core each), spread:0-7, or cores such as 0-3,6</source>
+        <translation>Kerne jeder Engine: all, spread (jeweils der am wenigsten genutzte Kern), spread:0-7 oder Kerne wie 0-3,6</translation>
+    </message>
+    <message>
+        <source>Nice level of each engine, 0 to 19; 0: the autohost&apos;s own</source>
+        <translation>Nice-Wert jeder Engine, 0 bis 19; 0: der des Autohosts</translation>
+    </message>
+    <message>
+        <source>Address space limit of each engine, in megabytes; 0: none</source>
+        <translation>Grenze des Adressraums jeder Engine, in Megabyte; 0: keine</translation>
+    </message>
+    <message>
+        <source>Updates one battle may add per second after a burst of 5000; more are dropped</source>
+        <translation>Aktualisierungen, die eine Partie nach einem Schub von 5000 pro Sekunde hinzufügen darf; weitere werden verworfen</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

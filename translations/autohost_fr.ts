@@ -514,6 +514,26 @@
         <source>Admin endpoint</source>
         <translation>Point d’accès d’administration</translation>
     </message>
+    <message>
+        <source>On SIGTERM, how long running battles may go on before they are stopped, in seconds; 0: stop them at once</source>
+        <translation>À la réception de SIGTERM, durée pendant laquelle les parties en cours peuvent continuer avant d’être arrêtées, en secondes ; 0 : les arrêter tout de suite</translation>
+    </message>
+    <message>
+        <source>Cores of each engine: all, spread (the least-used core each), spread:0-7, or cores such as 0-3,6</source>
+        <translation>Cœurs de chaque moteur : all, spread (le cœur le moins utilisé pour chacun), spread:0-7, ou des cœurs comme 0-3,6</translation>
+    </message>
+    <message>
+        <source>Nice level of each engine, 0 to 19; 0: the autohost&apos;s own</source>
+        <translation>Niveau nice de chaque moteur, de 0 à 19 ; 0 : celui de l’autohost</translation>
+    </message>
+    <message>
+        <source>Address space limit of each engine, in megabytes; 0: none</source>
+        <translation>Limite de l’espace d’adressage de chaque moteur, en mégaoctets ; 0 : aucune</translation>
+    </message>
+    <message>
+        <source>Updates one battle may add per second after a burst of 5000; more are dropped</source>
+        <translation>Mises à jour qu’une partie peut ajouter par seconde après une rafale de 5000 ; au-delà, elles sont abandonnées</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

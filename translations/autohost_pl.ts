@@ -514,6 +514,26 @@
         <source>Admin endpoint</source>
         <translation>Punkt administracyjny</translation>
     </message>
+    <message>
+        <source>On SIGTERM, how long running battles may go on before they are stopped, in seconds; 0: stop them at once</source>
+        <translation>Po SIGTERM: jak długo trwające bitwy mogą jeszcze trwać, zanim zostaną zatrzymane, w sekundach; 0: zatrzymaj je od razu</translation>
+    </message>
+    <message>
+        <source>Cores of each engine: all, spread (the least-used core each), spread:0-7, or cores such as 0-3,6</source>
+        <translation>Rdzenie każdego silnika: all, spread (każdy na najmniej używanym rdzeniu), spread:0-7 lub rdzenie takie jak 0-3,6</translation>
+    </message>
+    <message>
+        <source>Nice level of each engine, 0 to 19; 0: the autohost&apos;s own</source>
+        <translation>Poziom nice każdego silnika, od 0 do 19; 0: taki jak autohosta</translation>
+    </message>
+    <message>
+        <source>Address space limit of each engine, in megabytes; 0: none</source>
+        <translation>Limit przestrzeni adresowej każdego silnika, w megabajtach; 0: brak</translation>
+    </message>
+    <message>
+        <source>Updates one battle may add per second after a burst of 5000; more are dropped</source>
+        <translation>Aktualizacje, które jedna bitwa może dodać na sekundę po serii 5000; nadmiar jest odrzucany</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

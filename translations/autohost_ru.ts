@@ -514,6 +514,26 @@
         <source>Admin endpoint</source>
         <translation>Административная точка доступа</translation>
     </message>
+    <message>
+        <source>On SIGTERM, how long running battles may go on before they are stopped, in seconds; 0: stop them at once</source>
+        <translation>При SIGTERM: сколько секунд идущие бои могут продолжаться, прежде чем их остановят; 0: остановить сразу</translation>
+    </message>
+    <message>
+        <source>Cores of each engine: all, spread (the least-used core each), spread:0-7, or cores such as 0-3,6</source>
+        <translation>Ядра каждого движка: all, spread (каждому наименее занятое ядро), spread:0-7 или ядра вида 0-3,6</translation>
+    </message>
+    <message>
+        <source>Nice level of each engine, 0 to 19; 0: the autohost&apos;s own</source>
+        <translation>Уровень nice каждого движка, от 0 до 19; 0: как у автохоста</translation>
+    </message>
+    <message>
+        <source>Address space limit of each engine, in megabytes; 0: none</source>
+        <translation>Предел адресного пространства каждого движка, в мегабайтах; 0: без предела</translation>
+    </message>
+    <message>
+        <source>Updates one battle may add per second after a burst of 5000; more are dropped</source>
+        <translation>Сколько обновлений в секунду бой может добавить после всплеска в 5000; лишние отбрасываются</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

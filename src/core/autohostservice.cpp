@@ -676,6 +676,7 @@ const QStringList &AutohostService::liveKeys()
         u"engineKillGraceSeconds"_s,
         u"engineCpuAffinity"_s,
         u"engineNiceLevel"_s,
+        u"maxBattleUpdatesPerSecond"_s,
         u"engineMemoryLimitMegabytes"_s,
         u"drainTimeoutSeconds"_s,
         u"maxReconnectDelaySeconds"_s,

@@ -104,6 +104,7 @@ private slots:
         QCOMPARE(c.engineCpuAffinity, u"all"_s);
         QCOMPARE(c.engineNiceLevel, 0);
         QCOMPARE(c.engineMemoryLimitMegabytes, 0);
+        QCOMPARE(c.maxBattleUpdatesPerSecond, 200);
         QCOMPARE(c.journalDir, u"journal"_s);
         QCOMPARE(c.journalMaxMegabytes, 256);
     }
@@ -175,6 +176,7 @@ private slots:
             {"engineCpuAffinity", "0,1, 2,3,6,3"},
             {"engineNiceLevel", 19},
             {"engineMemoryLimitMegabytes", 4096},
+            {"maxBattleUpdatesPerSecond", 20000},
             {"journalDir", "/var/lib/autohost/journal"},
             {"journalMaxMegabytes", 64},
             {"adminListen", "[::1]:9000"},
@@ -219,6 +221,7 @@ private slots:
         QCOMPARE(c.engineCpuAffinity, u"0-3,6"_s); // as CpuAffinity writes it
         QCOMPARE(c.engineNiceLevel, 19);
         QCOMPARE(c.engineMemoryLimitMegabytes, 4096);
+        QCOMPARE(c.maxBattleUpdatesPerSecond, 20000);
         QCOMPARE(c.journalDir, u"/var/lib/autohost/journal"_s);
         QCOMPARE(c.journalMaxMegabytes, 64);
         QCOMPARE(c.adminListen, u"[::1]:9000"_s);
@@ -335,6 +338,8 @@ private slots:
         row("engineMemoryLimitMegabytes negative", u"engineMemoryLimitMegabytes"_s, "-1", u"-1"_s);
         row("engineMemoryLimitMegabytes 1 TiB + 1", u"engineMemoryLimitMegabytes"_s, "1048577", u"1048577"_s);
         row("engineMemoryLimitMegabytes text", u"engineMemoryLimitMegabytes"_s, "\"4G\"", u"4G"_s);
+        row("maxBattleUpdatesPerSecond 0", u"maxBattleUpdatesPerSecond"_s, "0", u"0"_s);
+        row("maxBattleUpdatesPerSecond fraction", u"maxBattleUpdatesPerSecond"_s, "2.5", u"2.5"_s);
     }
 
     void invalidValues()
@@ -845,7 +850,7 @@ private slots:
         QVERIFY(json.at("engineDataDirs").is_array());
         QCOMPARE(json.at("logFormat").get<std::string>(), std::string("text"));
         // Every key is listed.
-        QCOMPARE(json.size(), size_t(39));
+        QCOMPARE(json.size(), size_t(40));
 
         // No secret: nothing to hide.
         QCOMPARE(describeJson(Config()).at("authClientSecret").get<std::string>(), std::string());

@@ -475,6 +475,7 @@ private slots:
             {"engineCpuAffinity", "spread:0-3"},
             {"engineNiceLevel", 5},
             {"engineMemoryLimitMegabytes", 4096},
+            {"maxBattleUpdatesPerSecond", 1000},
             {"journalDir", "/var/lib/autohost/journal"},
             {"journalMaxMegabytes", 64},
             {"adminListen", "[::1]:9000"},

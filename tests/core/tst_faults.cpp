@@ -255,7 +255,8 @@ private slots:
         qsizetype kept = 0;
         host.service().updates()->forEachSince(0, [&](const UpdateBuffer::Entry &entry)
                                                { kept += entry.battleId == flooding; });
-        QVERIFY2(kept <= BattleManager::UpdateBurst + BattleManager::UpdatesPerSecond * seconds,
+        QVERIFY2(kept <=
+                     BattleManager::UpdateBurst + host.service().config().maxBattleUpdatesPerSecond * seconds,
                  qPrintable(u"%1 updates kept in %2 s"_s.arg(kept).arg(seconds)));
         for (const QUuid &battle : {flooding, calm})
         {

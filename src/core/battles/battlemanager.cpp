@@ -1,5 +1,7 @@
 #include "battles/battlemanager.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -20,7 +22,12 @@ const QString DebianBaseContentDir = u"/usr/share/games/spring"_s;
 // How a battle's updates are let through; see BattleManager.
 struct UpdateBudget
 {
-    RateLimiter updates{BattleManager::UpdatesPerSecond, BattleManager::UpdateBurst};
+    explicit UpdateBudget(double perSecond)
+        : updates(perSecond, std::max(perSecond, BattleManager::UpdateBurst))
+    {
+    }
+
+    RateLimiter updates;
     RateLimiter reports{0.1, 1}; // log lines about dropped updates: one per 10 s
 };
 
@@ -247,7 +254,7 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
                     *answer = nullptr;
                 }
             });
-    auto budget = std::make_shared<UpdateBudget>();
+    auto budget = std::make_shared<UpdateBudget>(m_config.maxBattleUpdatesPerSecond);
     connect(battle, &Battle::updated, this,
             [this, id, budget](const Json &update)
             {
@@ -259,8 +266,8 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
                             << u"battle %1: the engine sends more updates than a battle may add (%2 at once, "
                                u"then "
                                u"%3 per second); %4 dropped so far"_s.arg(uuidText(id))
-                                   .arg(UpdateBurst)
-                                   .arg(UpdatesPerSecond)
+                                   .arg(std::max<double>(UpdateBurst, m_config.maxBattleUpdatesPerSecond))
+                                   .arg(m_config.maxBattleUpdatesPerSecond)
                                    .arg(budget->updates.heldBackTotal());
                     }
                     return;

@@ -28,16 +28,16 @@ struct RequestFailure
 // path of every battle's updates into the update buffer. A battle holds its slot from the start request until
 // its engine has exited.
 //
-// Each battle may add UpdateBurst updates at once and UpdatesPerSecond on average after that: far more than a
-// game makes (joins, chat, votes), far less than a broken or hostile engine can send. Beyond that its updates
-// are dropped, counted and logged, so that one engine can neither fill the memory (the buffer keeps updates
-// for maxUpdatesSubscriptionAgeSeconds) nor the server's stream. The battle's end always goes through.
+// Each battle may add UpdateBurst updates at once and maxBattleUpdatesPerSecond (default 200) on average
+// after that: far more than a game makes (joins, chat, votes), far less than a broken or hostile engine can
+// send. Beyond that its updates are dropped, counted and logged, so that one engine can neither fill the
+// memory (the buffer keeps updates for maxUpdatesSubscriptionAgeSeconds) nor the server's stream. The
+// battle's end always goes through.
 class BattleManager : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr double UpdatesPerSecond = 200;
     static constexpr double UpdateBurst = 5000;
 
     struct StartSuccess

@@ -147,6 +147,10 @@ const QList<KeySpec> &keySpecs()
         {u"engineMemoryLimitMegabytes"_s, Kind::Limit, &Config::engineMemoryLimitMegabytes, Group::Battles,
          QT_TRANSLATE_NOOP("ConfigKey", "Address space limit of each engine, in megabytes; 0: none"), 64,
          1048576},
+        {u"maxBattleUpdatesPerSecond"_s, Kind::Integer, &Config::maxBattleUpdatesPerSecond, Group::Battles,
+         QT_TRANSLATE_NOOP("ConfigKey", "Updates one battle may add per second after a burst of 5000; more "
+                                        "are dropped"),
+         1, MaxInt},
         {u"instancesDir"_s, Kind::NonEmptyText, &Config::instancesDir, Group::Battles,
          QT_TRANSLATE_NOOP("ConfigKey", "Directory of the battles' working directories")},
         {u"enginesDir"_s, Kind::NonEmptyText, &Config::enginesDir, Group::Engines,

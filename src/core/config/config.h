@@ -56,6 +56,9 @@ struct Config
     QString engineCpuAffinity = QStringLiteral("all"); // CpuAffinity: "all", "spread", "spread:0-7", "0-3,6"
     int engineNiceLevel = 0;                           // 0..19; 0: the autohost's own
     int engineMemoryLimitMegabytes = 0;                // address space; 0: none, else >= 64
+    // Updates one battle may add per second on average, after a burst of BattleManager::UpdateBurst; beyond
+    // that its updates are dropped (a broken or hostile engine).
+    int maxBattleUpdatesPerSecond = 200; // >= 1
     // The update journal (replay across restarts, battles interrupted by a crash); empty: none.
     QString journalDir = QStringLiteral("journal");
     int journalMaxMegabytes = 256; // >= 1
