@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <QElapsedTimer>
@@ -60,6 +61,12 @@ public:
     // The data of the autohost/status event as it stands.
     Json statusData() const;
 
+    using Answer = std::function<void(const Json &response)>;
+    // Serves one request of the Tachyon server: answer receives its response exactly once, at once or when a
+    // battle start ends. The requests of the connection come through here; the request fuzzer calls it
+    // directly, without a socket.
+    void serve(const TachyonMessage &request, const Answer &answer);
+
 signals:
     void serverUserCountChanged();
     void finished();
@@ -88,8 +95,8 @@ private:
     void sendUpdate(const UpdateBuffer::Entry &entry);
     void finishShutdown();
 
-    void handleStart(const TachyonMessage &request, const Receipt &receipt);
-    void handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt);
+    void handleStart(const TachyonMessage &request, const Answer &answer);
+    void handleSubscribeUpdates(const TachyonMessage &request, const Answer &answer);
 
     Config m_config;
     QNetworkAccessManager m_network;
