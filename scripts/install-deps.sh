@@ -15,6 +15,9 @@ packages=(cmake ninja-build g++ ccache pkg-config
           spring)
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(clang-format zlib1g-dev qml6-module-qttest)
+    # The sanitizer stage (scripts/test-sanitizers.sh): clang with its sanitizer and libFuzzer runtimes, and
+    # llvm-symbolizer for readable stack traces.
+    packages+=(clang-14 libclang-rt-14-dev llvm-14)
     # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm): only ask Debian for what is missing.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)

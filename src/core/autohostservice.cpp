@@ -355,19 +355,20 @@ void AutohostService::handleRequest(const TachyonMessage &request)
     Receipt receipt;
     receipt.generation = m_client->connectionGeneration();
     receipt.clock.start();
+    serve(request, [this, receipt](const Json &response) { respond(receipt, response); });
+}
+
+void AutohostService::serve(const TachyonMessage &request, const Answer &answer)
+{
     const QString &command = request.commandId;
     const Json message = wholeMessage(request);
-    const auto answer = [this, &receipt](const Json &response)
-    {
-        respond(receipt, response);
-    };
     if (command == u"autohost/start"_s)
     {
-        handleStart(request, receipt);
+        handleStart(request, answer);
     }
     else if (command == u"autohost/subscribeUpdates"_s)
     {
-        handleSubscribeUpdates(request, receipt);
+        handleSubscribeUpdates(request, answer);
     }
     else if (BattleRequests::handles(command))
     {
@@ -420,28 +421,27 @@ EngineInstaller::Request AutohostService::installEngine(const QString &version)
     return request;
 }
 
-void AutohostService::handleStart(const TachyonMessage &request, const Receipt &receipt)
+void AutohostService::handleStart(const TachyonMessage &request, const Answer &answer)
 {
     const auto decoded = RequestDecoder::start(wholeMessage(request));
     if (!decoded)
     {
-        return respond(receipt, invalid(request, decoded.error().toString()));
+        return answer(invalid(request, decoded.error().toString()));
     }
     m_battles.start(
         *decoded,
-        [this, request, receipt](const Result<BattleManager::StartSuccess, RequestFailure> &result)
+        [request, answer](const Result<BattleManager::StartSuccess, RequestFailure> &result)
         {
             if (!result)
             {
-                return respond(receipt, failureJson(request, result.error()));
+                return answer(failureJson(request, result.error()));
             }
             Json ips = Json::array();
             for (const QString &ip : result->ips)
             {
                 ips.push_back(toStdString(ip));
             }
-            respond(receipt,
-                    TachyonMessage::makeSuccess(request, Json{{"ips", ips}, {"port", result->port}}));
+            answer(TachyonMessage::makeSuccess(request, Json{{"ips", ips}, {"port", result->port}}));
         });
 }
 
@@ -480,22 +480,22 @@ void AutohostService::startLocalBattle(const StartRequest &request, BattleManage
         });
 }
 
-void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt)
+void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, const Answer &answer)
 {
     const auto decoded = RequestDecoder::subscribeUpdates(wholeMessage(request));
     if (!decoded)
     {
-        return respond(receipt, invalid(request, decoded.error().toString()));
+        return answer(invalid(request, decoded.error().toString()));
     }
     if (m_updates.isTooOld(decoded->since))
     {
-        return respond(receipt, invalid(request, u"data.since: %1 is older than the %2 s this autohost keeps "
-                                                 u"updates for"_s.arg(decoded->since)
-                                                     .arg(m_updates.retention() / 1000000)));
+        return answer(invalid(request, u"data.since: %1 is older than the %2 s this autohost keeps "
+                                       u"updates for"_s.arg(decoded->since)
+                                           .arg(m_updates.retention() / 1000000)));
     }
     // The response goes first, then everything newer than since, then live updates; a second subscription on
     // the same connection replaces the first.
-    respond(receipt, TachyonMessage::makeSuccess(request));
+    answer(TachyonMessage::makeSuccess(request));
     m_subscribed = true;
     auto backlog = m_updates.since(decoded->since);
     std::erase_if(backlog, [this](const UpdateBuffer::Entry &entry)
@@ -534,8 +534,9 @@ void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
 
 void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
 {
-    if (m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
-                                                 UpdateBuffer::eventData(entry))))
+    // No client: a subscription served without a connection (serve() in local mode) has nowhere to send to.
+    if (m_client && m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
+                                                             UpdateBuffer::eventData(entry))))
     {
         emit updateRelayed(entry);
     }

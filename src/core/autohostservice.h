@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -89,6 +90,12 @@ public:
     // The data of the autohost/status event as it stands.
     Json statusData() const;
 
+    using Answer = std::function<void(const Json &response)>;
+    // Serves one request of the Tachyon server: answer receives its response exactly once, at once or when a
+    // battle start ends. The requests of the connection come through here; the request fuzzer calls it
+    // directly, without a socket.
+    void serve(const TachyonMessage &request, const Answer &answer);
+
 signals:
     void serverUserCountChanged();
     void finished();
@@ -127,8 +134,8 @@ private:
     void reportInterruptedBattles();
     void reportInterrupted(const UpdateJournal::OpenBattle &battle);
 
-    void handleStart(const TachyonMessage &request, const Receipt &receipt);
-    void handleSubscribeUpdates(const TachyonMessage &request, const Receipt &receipt);
+    void handleStart(const TachyonMessage &request, const Answer &answer);
+    void handleSubscribeUpdates(const TachyonMessage &request, const Answer &answer);
 
     Config m_config;
     QNetworkAccessManager m_network;

@@ -1036,6 +1036,47 @@ private slots:
         QCOMPARE(updatesOf(id).mid(0, sent.size()), sent);
         QCOMPARE(updatesOf(id).constLast().at("update").value("type", ""), std::string("engine_quit"));
     }
+
+    // serve() is the dispatch of the connection's requests with a callback in place of the socket (the
+    // request fuzzer's seam): the same answers, one per request, and nothing reaches the server.
+    void serveAnswersEveryRequestOnceWithoutAConnection()
+    {
+        Config localConfig = config();
+        localConfig.tachyonServer.clear();
+        localConfig.journalDir.clear();
+        AutohostService service(localConfig);
+        QHash<QString, Json> answers;
+        int answerCount = 0;
+        const auto serve = [&](const QString &messageId, const QString &command, const Json &data)
+        {
+            TachyonMessage request;
+            request.messageId = messageId;
+            request.commandId = command;
+            request.data = data;
+            service.serve(request,
+                          [&](const Json &response)
+                          {
+                              ++answerCount;
+                              answers.insert(toQString(response.value("messageId", "")), response);
+                          });
+        };
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+        serve(u"kill"_s, u"autohost/kill"_s, Json{{"battleId", toStdString(uuidText(QUuid::createUuid()))}});
+        serve(u"start"_s, u"autohost/start"_s, startData(QUuid::createUuid(), {}, u"0.0-not-installed"_s));
+        serve(u"subscribe"_s, u"autohost/subscribeUpdates"_s, Json{{"since", now}});
+        serve(u"dance"_s, u"autohost/dance"_s, Json::object());
+        QCoreApplication::processEvents();
+
+        QCOMPARE(answerCount, 4);
+        QCOMPARE(answers.value(u"kill"_s).value("reason", ""), std::string("invalid_request"));
+        QCOMPARE(answers.value(u"start"_s).value("reason", ""), std::string("engine_version_not_available"));
+        QCOMPARE(answers.value(u"subscribe"_s).value("status", ""), std::string("success"));
+        QCOMPARE(answers.value(u"dance"_s).value("reason", ""), std::string("command_unimplemented"));
+        for (const Json &answer : std::as_const(answers))
+        {
+            QCOMPARE(answer.value("type", ""), std::string("response"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAutohostService)

@@ -645,20 +645,24 @@ private slots:
     {
         // Each version's own archive, served slowly enough that the installs overlap.
         const QStringList versions{u"2025.01.01"_s, u"2025.02.02"_s, u"2025.03.03"_s};
+        // Built beforehand: building an archive inside the handler blocks the event loop, under the
+        // sanitizers for longer than the installer's stall limit.
+        QHash<QString, QByteArray> archives;
         for (const QString &version : versions)
         {
+            archives.insert(version, buildArchive(goodEngine(version)));
             TestHttpServer::Response file;
-            file.body = buildArchive(goodEngine(version));
+            file.body = archives.value(version);
             file.chunkSize = 64 * 1024;
             file.chunkDelayMs = 100;
             m_server->setResponse(u"/files/"_s + version, file);
         }
         m_server->setHandler(u"/cdn/find"_s,
-                             [this](const QUrl &target)
+                             [this, archives](const QUrl &target)
                              {
                                  const QString version =
                                      QUrlQuery(target).queryItemValue(u"springname"_s, QUrl::FullyDecoded);
-                                 const QByteArray archive = buildArchive(goodEngine(version));
+                                 const QByteArray archive = archives.value(version);
                                  TestHttpServer::Response find;
                                  find.body = dumpJsonBytes(findAnswer(version, md5Hex(archive),
                                                                       archive.size(), version + u".7z"_s,

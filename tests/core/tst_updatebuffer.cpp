@@ -47,7 +47,7 @@ private slots:
     {
         UpdateBuffer buffer(600 * Second);
         const qint64 clock = 5000 * Second;
-        buffer.setClock([clock] { return clock; });
+        buffer.setClock([=] { return clock; });
         qint64 previous = 0;
         for (int i = 0; i < 100; ++i)
         {
@@ -197,7 +197,7 @@ private slots:
         const qint64 retention = 100 * Second;
         UpdateBuffer buffer(retention);
         const qint64 clock = 1000 * Second;
-        buffer.setClock([clock] { return clock; });
+        buffer.setClock([=] { return clock; });
         QCOMPARE(buffer.now(), clock);
         QVERIFY(!buffer.isTooOld(clock - retention));
         QVERIFY(buffer.isTooOld(clock - retention - 1));

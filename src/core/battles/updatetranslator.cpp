@@ -59,6 +59,9 @@ struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
+// Clang before 17 does not deduce aggregate template arguments (P1816).
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 } // namespace
 
 UpdateTranslator::UpdateTranslator(const PlayerTable *players, std::optional<QRegularExpression> luamsgFilter)

@@ -415,9 +415,10 @@ QByteArray StartScriptWriter::engineSettings(const QList<QPair<QString, QString>
         {
             continue;
         }
-        const bool isForced = std::any_of(forced.cbegin(), forced.cend(),
-                                          [&key](const auto &entry)
-                                          { return entry.first.compare(key, Qt::CaseInsensitive) == 0; });
+        const bool isForced = std::any_of(
+            forced.cbegin(), forced.cend(),
+            // An init-capture: clang before 16 cannot capture a structured binding.
+            [&name = key](const auto &entry) { return entry.first.compare(name, Qt::CaseInsensitive) == 0; });
         if (isForced)
         {
             continue;

@@ -149,7 +149,9 @@ Result<TdfDocument> TdfDocument::parse(const QByteArray &bytes)
             {
                 return fail(error(u"key " + key + u" outside of a section"));
             }
-            document.m_values.insert(stack.join(u'/') + u'/' + key, value);
+            const QString section = stack.join(u'/');
+            document.m_values.insert(section + u'/' + key, value);
+            document.m_keys[section].append(key);
         }
     }
     if (!stack.isEmpty())
@@ -177,6 +179,11 @@ QString TdfDocument::value(const QString &path, const QString &fallback) const
 bool TdfDocument::hasSection(const QString &path) const
 {
     return m_sections.contains(path.toLower());
+}
+
+QStringList TdfDocument::keys(const QString &path) const
+{
+    return m_keys.value(path.toLower());
 }
 
 QStringList TdfDocument::sections(const QString &path) const

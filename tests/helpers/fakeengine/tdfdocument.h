@@ -22,8 +22,13 @@ public:
     bool hasSection(const QString &path) const;
     // The names of the direct subsections of a section, in document order.
     QStringList sections(const QString &path) const;
+    // Every section's path, in document order.
+    const QStringList &sectionPaths() const { return m_sections; }
+    // The keys of a section, in document order; a key written twice appears twice (value() has the last).
+    QStringList keys(const QString &path) const;
 
 private:
     QHash<QString, QString> m_values;
     QStringList m_sections;
+    QHash<QString, QStringList> m_keys;
 };
