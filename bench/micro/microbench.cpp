@@ -2,8 +2,11 @@
 // to the server, the update buffer and journal, request validation and start-script writing
 // (bench/README.md).
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include "microcheck.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 #include <benchmark/benchmark.h>
 
@@ -16,6 +19,8 @@ int main(int argc, char *argv[])
     }
     // The WebSocket benchmarks need an application object for their sockets.
     QCoreApplication app(argc, argv);
+    // The journal logs what it opened; only warnings belong between the benchmark rows.
+    QLoggingCategory::setFilterRules(u"autohost.*.info=false"_s);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return MicroCheck::anyFailed() ? 1 : 0;

@@ -22,7 +22,7 @@ void StartScriptWrite(benchmark::State &state, MicroInputs::StartShape shape)
     const auto sample = StartScriptWriter::write(*request, endpoints);
     if (!require(state,
                  sample && sample->contains("[MODOPTIONS]") &&
-                     sample->contains("[PLAYER" + QByteArray::number(shape.players - 1) + "]"),
+                     sample->contains(QByteArray("[PLAYER" + QByteArray::number(shape.players - 1) + "]")),
                  "the script has the battle's players and options"))
     {
         return;

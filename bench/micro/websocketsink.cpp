@@ -20,7 +20,8 @@ constexpr int TimeoutMilliseconds = 10000;
 // RFC 6455 §4.2.2: the accept value is the SHA-1 of the client's key and this GUID, in base64.
 QByteArray acceptValue(const QByteArray &key)
 {
-    return QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
+    return QCryptographicHash::hash(QByteArray(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"),
+                                    QCryptographicHash::Sha1)
         .toBase64();
 }
 
@@ -60,7 +61,8 @@ bool WebSocketSink::open(QWebSocket *client)
     }
     QEventLoop loop;
     QObject::connect(client, &QWebSocket::connected, &loop, &QEventLoop::quit);
-    QObject::connect(client, &QWebSocket::errorOccurred, &loop, &QEventLoop::quit);
+    QObject::connect(client, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), &loop,
+                     &QEventLoop::quit);
     QTimer::singleShot(TimeoutMilliseconds, &loop, &QEventLoop::quit);
     client->open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_port)));
     loop.exec();
