@@ -1,12 +1,8 @@
 #include "microinputs.h"
 
-#include <QStringList>
-
 #include "protocol/enginepacket.h"
 #include "protocol/requestdecoder.h"
 #include "protocol/startscriptwriter.h"
-
-using namespace Qt::Literals::StringLiterals;
 
 namespace MicroInputs
 {

@@ -5,7 +5,6 @@
 
 #include <benchmark/benchmark.h>
 
-using namespace Qt::Literals::StringLiterals;
 using MicroInputs::Datagram;
 
 namespace

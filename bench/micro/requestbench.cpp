@@ -9,7 +9,6 @@
 
 #include <benchmark/benchmark.h>
 
-using namespace Qt::Literals::StringLiterals;
 using MicroCheck::require;
 
 namespace
