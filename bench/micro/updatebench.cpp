@@ -68,6 +68,8 @@ struct EngineLink
     EngineLink()
     {
         ok = autohost.bind(QHostAddress::LocalHost, 0) && engine.bind(QHostAddress::LocalHost, 0);
+        // As AutohostSocket asks, so that a batch waits in the kernel instead of being dropped.
+        autohost.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8 * 1024 * 1024);
     }
 
     void sendBatch(const QByteArray &datagram)
