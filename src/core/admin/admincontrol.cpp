@@ -293,7 +293,7 @@ Answer AdminControl::drain(const std::optional<Json> &data)
     if (battles->accepting() == enabled)
     {
         qCInfo(lcAdmin).noquote() << (enabled ? u"draining: no new battles are accepted"_s
-                                               : u"draining ended: new battles are accepted"_s);
+                                              : u"draining ended: new battles are accepted"_s);
     }
     battles->setAccepting(!enabled);
     return Json{{"draining", !battles->accepting()}, {"maxBattles", battles->maxBattles()}};
