@@ -494,18 +494,23 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, cons
                                            .arg(m_updates.retention() / 1000000)));
     }
     // The response goes first, then everything newer than since, then live updates; a second subscription on
-    // the same connection replaces the first.
+    // the same connection replaces the first. Updates not yet passed on are journalled first and come with
+    // the backlog.
+    passOnAppended();
     answer(TachyonMessage::makeSuccess(request));
     m_subscribed = true;
-    auto backlog = m_updates.since(decoded->since);
-    std::erase_if(backlog, [this](const UpdateBuffer::Entry &entry)
-                  { return m_localBattles.contains(entry.battleId); });
+    qsizetype replayed = 0;
+    m_updates.forEachSince(decoded->since,
+                           [this, &replayed](const UpdateBuffer::Entry &entry)
+                           {
+                               if (!m_localBattles.contains(entry.battleId))
+                               {
+                                   sendUpdate(entry);
+                                   ++replayed;
+                               }
+                           });
     qCInfo(lcUpdates).noquote()
-        << u"subscribed since %1: replaying %2 updates"_s.arg(decoded->since).arg(backlog.size());
-    for (const UpdateBuffer::Entry &entry : backlog)
-    {
-        sendUpdate(entry);
-    }
+        << u"subscribed since %1: replayed %2 updates"_s.arg(decoded->since).arg(replayed);
     for (const UpdateJournal::OpenBattle &battle : std::exchange(m_interrupted, {}))
     {
         reportInterrupted(battle);
@@ -514,13 +519,33 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, cons
 
 void AutohostService::handleAppended(const UpdateBuffer::Entry &entry)
 {
-    // To the kernel before the server sees it, so that a killed autohost never loses an update the server
-    // has. A failed write is logged by the journal and retried; the update still goes out.
     if (m_journal)
     {
         m_journal->appendUpdate(entry, m_localBattles.contains(entry.battleId));
     }
-    forwardUpdate(entry);
+    // Updates arrive in bursts (many datagrams per read, several engines per turn of the event loop): they
+    // are journalled with one write and sent once the burst is handled.
+    if (!m_unsentSince)
+    {
+        m_unsentSince = entry.time - 1;
+        QMetaObject::invokeMethod(this, &AutohostService::passOnAppended, Qt::QueuedConnection);
+    }
+}
+
+void AutohostService::passOnAppended()
+{
+    if (!m_unsentSince)
+    {
+        return;
+    }
+    const qint64 since = *std::exchange(m_unsentSince, std::nullopt);
+    // To the kernel before the server sees them, so that a killed autohost never loses an update the server
+    // has. A failed write is logged by the journal and retried; the updates still go out.
+    if (m_journal)
+    {
+        m_journal->flush();
+    }
+    m_updates.forEachSince(since, [this](const UpdateBuffer::Entry &entry) { forwardUpdate(entry); });
 }
 
 void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
@@ -535,8 +560,8 @@ void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
 void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
 {
     // No client: a subscription served without a connection (serve() in local mode) has nowhere to send to.
-    if (m_client && m_client->send(TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
-                                                             UpdateBuffer::eventData(entry))))
+    if (m_client && m_client->sendJson(TachyonMessage::makeEventJson(
+                        UpdateCommand, TachyonMessage::newMessageId(), UpdateBuffer::eventDataJson(entry))))
     {
         emit updateRelayed(entry);
     }
@@ -571,6 +596,7 @@ void AutohostService::beginShutdown(const QString &reason)
                 m_drainTimer.stop();
             }
             sendStatus(false);
+            passOnAppended();
             if (!m_client)
             {
                 return finishShutdown();

@@ -121,6 +121,8 @@ private:
     void sendStatus(bool force);
     void requestServerStats();
     void handleAppended(const UpdateBuffer::Entry &entry);
+    // Journals, then sends, the updates appended since the last call.
+    void passOnAppended();
     void forwardUpdate(const UpdateBuffer::Entry &entry);
     void sendUpdate(const UpdateBuffer::Entry &entry);
     void beginShutdown(const QString &reason);
@@ -151,6 +153,8 @@ private:
     QElapsedTimer m_drainClock;       // since the drain began
     std::optional<Json> m_lastStatus; // last status sent on the current connection
     bool m_subscribed = false;
+    // Just before the oldest update not yet passed on; empty when all were.
+    std::optional<qint64> m_unsentSince;
     std::optional<qint64> m_userCount;
     QSet<QUuid> m_localBattles; // started by startLocalBattle; kept, as battle ids are never reused
     bool m_shuttingDown = false;

@@ -29,7 +29,7 @@ std::optional<QRegularExpression> luamsgFilter(const StartRequest &request)
 // whatever the umask (libarchive sets it to 0 for moments while an engine is being installed).
 Status writeFile(const QString &path, const QByteArray &content)
 {
-    if (const Status written = writeOwnerOnlyFile(path, content); !written)
+    if (const Status written = writeOwnerOnlyScratchFile(path, content); !written)
     {
         return fail(u"cannot write %1: %2"_s.arg(path, written.error()));
     }

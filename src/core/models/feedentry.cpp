@@ -96,7 +96,7 @@ QString luaText(const QString &data)
 
 FeedEntry FeedEntry::fromUpdate(const UpdateBuffer::Entry &entry, const Resolver &resolver)
 {
-    const Json &update = entry.update;
+    const Json update = entry.update();
     const auto name = [&resolver](const QString &userId)
     {
         const QString resolved = userId.isEmpty() || !resolver ? QString() : resolver(userId);

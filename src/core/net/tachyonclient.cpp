@@ -185,13 +185,18 @@ void TachyonClient::stop(const QString &reason)
 
 bool TachyonClient::send(const Json &message)
 {
+    return sendJson(dumpJson(message));
+}
+
+bool TachyonClient::sendJson(std::string_view message)
+{
     if (m_state != State::Connected || !m_socket)
     {
         return false;
     }
-    const QByteArray frame = dumpJsonBytes(message);
-    qCDebug(lcTachyon).noquote() << "Sending" << QString::fromUtf8(frame);
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    const QString frame = QString::fromUtf8(message.data(), qsizetype(message.size()));
+    qCDebug(lcTachyon).noquote() << "Sending" << frame;
+    m_socket->sendTextMessage(frame);
     return true;
 }
 

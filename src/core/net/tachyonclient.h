@@ -73,6 +73,8 @@ public:
 
     // Sends one message as a text frame. Returns false (and sends nothing) when not connected.
     bool send(const Json &message);
+    // The same for a message that is JSON text already.
+    bool sendJson(std::string_view message);
     // Sends a request and calls handler exactly once: with the response, or with an error when the connection
     // drops or no response arrives within timeoutMilliseconds.
     void sendRequest(const QString &commandId, const std::optional<Json> &data, ResponseHandler handler,

@@ -1,5 +1,10 @@
 #include "protocol/tachyonmessage.h"
 
+#include <array>
+#include <cstring>
+#include <random>
+
+#include <QRandomGenerator>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -98,6 +103,21 @@ Json TachyonMessage::makeEvent(const QString &commandId, const QString &messageI
             {"data", data}};
 }
 
+std::string TachyonMessage::makeEventJson(const QString &commandId, const QString &messageId,
+                                          std::string_view dataJson)
+{
+    std::string event;
+    event.reserve(dataJson.size() + 100);
+    event += R"({"type":"event","messageId":)";
+    event += dumpJson(toStdString(messageId));
+    event += R"(,"commandId":)";
+    event += dumpJson(toStdString(commandId));
+    event += R"(,"data":)";
+    event += dataJson;
+    event += '}';
+    return event;
+}
+
 Json TachyonMessage::makeSuccess(const TachyonMessage &request, const std::optional<Json> &data)
 {
     Json json = {{"type", "response"},
@@ -127,5 +147,23 @@ Json TachyonMessage::makeFailure(const TachyonMessage &request, const QString &r
 
 QString TachyonMessage::newMessageId()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // Message ids must be unique, not secret: a generator seeded once by the system, because the system's own
+    // costs a slow hardware instruction per call and every relayed update takes an id.
+    thread_local std::mt19937_64 generator = []
+    {
+        std::array<quint32, 8> seed;
+        QRandomGenerator::system()->fillRange(seed.data(), seed.size());
+        std::seed_seq sequence(seed.begin(), seed.end());
+        return std::mt19937_64(sequence);
+    }();
+    std::array<uchar, 16> bytes;
+    for (size_t i = 0; i < bytes.size(); i += 8)
+    {
+        const quint64 word = generator();
+        std::memcpy(bytes.data() + i, &word, 8);
+    }
+    bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
+    bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // variant 10
+    return QUuid::fromRfc4122(QByteArrayView(bytes.data(), qsizetype(bytes.size())))
+        .toString(QUuid::WithoutBraces);
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include <QString>
 
@@ -35,11 +37,16 @@ struct TachyonMessage
     static Json makeRequest(const QString &commandId, const QString &messageId,
                             const std::optional<Json> &data = {});
     static Json makeEvent(const QString &commandId, const QString &messageId, const Json &data);
+    // The same event as compact JSON around data that is JSON text already (the update stream: no tree is
+    // built or copied per update).
+    static std::string makeEventJson(const QString &commandId, const QString &messageId,
+                                     std::string_view dataJson);
     // A success response echoing the request's messageId and commandId; void commands carry no data member.
     static Json makeSuccess(const TachyonMessage &request, const std::optional<Json> &data = {});
     static Json makeFailure(const TachyonMessage &request, const QString &reason,
                             const QString &details = {});
 
+    // A random (version 4) UUID.
     static QString newMessageId();
 };
 

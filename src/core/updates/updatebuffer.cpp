@@ -27,7 +27,12 @@ qint64 UpdateBuffer::now() const
     return m_clock();
 }
 
-const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, Json update)
+Json UpdateBuffer::Entry::update() const
+{
+    return Json::parse(updateJson, nullptr, false);
+}
+
+const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, const Json &update)
 {
     const qint64 clockTime = now();
     const qint64 time = clockTime > m_lastTime ? clockTime : m_lastTime + 1;
@@ -39,7 +44,7 @@ const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, Json upda
         prune();
         m_nextPrune = time + std::max<qint64>(1, m_retention / 10);
     }
-    m_entries.push_back(Entry{battleId, time, std::move(update)});
+    m_entries.push_back(Entry{battleId, time, dumpJson(update)});
     const Entry &entry = m_entries.back();
     emit appended(entry);
     return entry;
@@ -98,7 +103,22 @@ Json UpdateBuffer::eventData(const Entry &entry)
     Json data = Json::object();
     data["battleId"] = toStdString(uuidText(entry.battleId));
     data["time"] = entry.time;
-    data["update"] = entry.update;
+    data["update"] = entry.update();
+    return data;
+}
+
+std::string UpdateBuffer::eventDataJson(const Entry &entry)
+{
+    // A battle id and a number need no escaping.
+    std::string data;
+    data.reserve(entry.updateJson.size() + 80);
+    data += R"({"battleId":")";
+    data += uuidText(entry.battleId).toStdString();
+    data += R"(","time":)";
+    data += std::to_string(entry.time);
+    data += R"(,"update":)";
+    data += entry.updateJson;
+    data += '}';
     return data;
 }
 

@@ -22,7 +22,12 @@ public:
     {
         QUuid battleId;
         qint64 time = 0;
-        Json update; // the "update" member: {"type": …, …}
+        // The "update" member ({"type": …, …}) as compact JSON. Serialised once, when appended; the journal,
+        // the server connection and replays use the text as it is.
+        std::string updateJson;
+
+        // The update parsed again, for the readers that look inside it.
+        Json update() const;
     };
     using Clock = std::function<qint64()>; // µs since the Unix epoch
 
@@ -30,7 +35,7 @@ public:
     void setClock(Clock clock); // for tests
 
     // Stamps and stores an update, then emits appended (the live stream).
-    const Entry &append(const QUuid &battleId, Json update);
+    const Entry &append(const QUuid &battleId, const Json &update);
     // Takes back the entries of an earlier run (the journal), oldest first, keeping their times, so that a
     // subscriber's since works across a restart; later appends are stamped above them. An entry not newer
     // than the last one is left out (times stay unique). Nothing is emitted.
@@ -52,6 +57,8 @@ public:
 
     // The "data" of an autohost/update event for an entry: {"battleId", "time", "update"}.
     static Json eventData(const Entry &entry);
+    // The same as compact JSON, built around the stored text without parsing it.
+    static std::string eventDataJson(const Entry &entry);
 
 signals:
     void appended(const UpdateBuffer::Entry &entry);

@@ -250,7 +250,7 @@ bool UpdateJournal::apply(Kind kind, bool local, qint64 time, const QUuid &battl
         }
         if (contents)
         {
-            contents->updates.push_back(UpdateBuffer::Entry{battleId, time, body});
+            contents->updates.push_back(UpdateBuffer::Entry{battleId, time, dumpJson(body)});
         }
         return true;
     }
@@ -308,17 +308,23 @@ QStringList UpdateJournal::segmentPaths() const
 
 QByteArray UpdateJournal::encode(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body)
 {
-    const QByteArray bodyBytes = body.is_null() ? QByteArray() : dumpJsonBytes(body);
+    return encodeText(kind, local, time, battleId, body.is_null() ? QByteArray() : dumpJsonBytes(body));
+}
+
+QByteArray UpdateJournal::encodeText(Kind kind, bool local, qint64 time, const QUuid &battleId,
+                                     QByteArrayView bodyJson)
+{
     QByteArray record(HeaderSize + FixedPayloadSize, Qt::Uninitialized);
+    record.reserve(HeaderSize + FixedPayloadSize + bodyJson.size());
     auto *bytes = reinterpret_cast<uchar *>(record.data());
     std::memcpy(bytes, Magic, 4);
-    qToLittleEndian<quint32>(quint32(FixedPayloadSize + bodyBytes.size()), bytes + 4);
+    qToLittleEndian<quint32>(quint32(FixedPayloadSize + bodyJson.size()), bytes + 4);
     bytes[HeaderSize] = quint8(kind);
     bytes[HeaderSize + 1] = local ? LocalFlag : 0;
     qToLittleEndian<qint64>(time, bytes + HeaderSize + 2);
     const QByteArray id = battleId.toRfc4122();
     std::memcpy(bytes + HeaderSize + 10, id.constData(), 16);
-    record.append(bodyBytes);
+    record.append(bodyJson);
     const quint32 checksum = crc32(QByteArrayView(record).sliced(HeaderSize));
     qToLittleEndian<quint32>(checksum, reinterpret_cast<uchar *>(record.data()) + 8);
     return record;
@@ -337,24 +343,47 @@ Json UpdateJournal::startedBody(const OpenBattle &battle)
                 {"terminalReported", battle.terminalReported}};
 }
 
+void UpdateJournal::Batch::add(const QByteArray &record, qint64 time)
+{
+    oldestTime = count == 0 ? time : std::min(oldestTime, time);
+    newestTime = count == 0 ? time : std::max(newestTime, time);
+    records += record;
+    ++count;
+}
+
 Status UpdateJournal::appendUpdate(const UpdateBuffer::Entry &entry, bool local)
 {
-    return append(Kind::Update, local, entry.time, entry.battleId, entry.update);
+    if (!isOpen())
+    {
+        return fail(u"the journal is closed"_s);
+    }
+    const QByteArray record =
+        encodeText(Kind::Update, local, entry.time, entry.battleId,
+                   QByteArrayView(entry.updateJson.data(), qsizetype(entry.updateJson.size())));
+    if (record.size() - HeaderSize > MaxPayloadSize)
+    {
+        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(record.size()));
+    }
+    // Only the text of an engine_quit or engine_crash can hold this; the parse then tells.
+    if (entry.updateJson.find("\"engine_") != std::string::npos && isTerminal(entry.update()))
+    {
+        if (const auto open = m_openBattles.find(entry.battleId); open != m_openBattles.end())
+        {
+            open->terminalReported = true;
+        }
+    }
+    m_newestTime = std::max(m_newestTime, entry.time);
+    m_gathered.add(record, entry.time);
+    return succeeded();
 }
 
-Status UpdateJournal::appendBattleStarted(const OpenBattle &battle)
+Status UpdateJournal::flush()
 {
-    return append(Kind::BattleStarted, battle.local, battle.startedAt, battle.battleId, startedBody(battle));
-}
-
-Status UpdateJournal::appendBattleEnded(const QUuid &battleId, qint64 time)
-{
-    return append(Kind::BattleEnded, false, time, battleId, {});
-}
-
-Status UpdateJournal::appendAlive(qint64 time)
-{
-    return append(Kind::Alive, false, time, QUuid(), {});
+    if (!isOpen())
+    {
+        return fail(u"the journal is closed"_s);
+    }
+    return write({});
 }
 
 Status UpdateJournal::append(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body)
@@ -363,39 +392,39 @@ Status UpdateJournal::append(Kind kind, bool local, qint64 time, const QUuid &ba
     {
         return fail(u"the journal is closed"_s);
     }
-    QByteArray record = encode(kind, local, time, battleId, body);
-    if (record.size() - HeaderSize > MaxPayloadSize)
+    Batch batch;
+    batch.add(encode(kind, local, time, battleId, body), time);
+    if (batch.records.size() - HeaderSize > MaxPayloadSize)
     {
-        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(record.size()));
+        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(batch.records.size()));
     }
     apply(kind, local, time, battleId, body, nullptr);
     m_newestTime = std::max(m_newestTime, time);
-    const bool isMarker = kind == Kind::BattleStarted || kind == Kind::BattleEnded;
-    if (const Status written = writePending(); !written)
-    {
-        keep(std::move(record), time, isMarker);
-        return written;
-    }
-    if (const Status written = writeRecord(record, time); !written)
-    {
-        noteFailure(written.error());
-        keep(std::move(record), time, isMarker);
-        return written;
-    }
-    return succeeded();
+    batch.marker = kind == Kind::BattleStarted || kind == Kind::BattleEnded;
+    return write(std::move(batch));
 }
 
-Status UpdateJournal::writePending()
+Status UpdateJournal::write(Batch batch)
 {
+    // Order on disk is order of appending: what was kept after failures, what was gathered, then the batch.
+    if (m_gathered.count > 0)
+    {
+        keep(std::exchange(m_gathered, {}));
+    }
+    if (batch.count > 0)
+    {
+        keep(std::move(batch));
+    }
     while (!m_pending.empty())
     {
-        const Pending &next = m_pending.front();
-        if (const Status written = writeRecord(next.record, next.time); !written)
+        const Batch &next = m_pending.front();
+        if (const Status written = writeBatch(next); !written)
         {
             noteFailure(written.error());
             return written;
         }
-        m_pendingBytes -= next.record.size();
+        m_pendingBytes -= next.records.size();
+        m_pendingRecords -= next.count;
         m_pending.pop_front();
     }
     if (m_failing)
@@ -406,27 +435,46 @@ Status UpdateJournal::writePending()
     return succeeded();
 }
 
-void UpdateJournal::keep(QByteArray record, qint64 time, bool marker)
+void UpdateJournal::keep(Batch batch)
 {
-    m_pendingBytes += record.size();
-    m_pending.push_back(Pending{std::move(record), time, marker});
+    m_pendingBytes += batch.records.size();
+    m_pendingRecords += batch.count;
+    // Consecutive batches of updates are written as one.
+    if (!m_pending.empty() && !m_pending.back().marker && !batch.marker)
+    {
+        Batch &last = m_pending.back();
+        last.records += batch.records;
+        last.count += batch.count;
+        last.oldestTime = std::min(last.oldestTime, batch.oldestTime);
+        last.newestTime = std::max(last.newestTime, batch.newestTime);
+    }
+    else
+    {
+        m_pending.push_back(std::move(batch));
+    }
+    if (!m_failing)
+    {
+        return;
+    }
     // Updates that left the retention would be deleted at once, and memory is no place for more than the
     // journal holds on disk: such updates are given up, oldest first. Markers never are; they are few, and
     // without them a restart would not know which battles ran.
     const qint64 expired = m_newestTime - m_settings.retention;
     for (auto it = m_pending.begin(); it != m_pending.end();)
     {
-        if (it->marker || (it->time >= expired && m_pendingBytes <= m_settings.maxBytes))
+        if (it->marker || (it->newestTime >= expired && m_pendingBytes <= m_settings.maxBytes))
         {
             ++it;
             continue;
         }
-        m_pendingBytes -= it->record.size();
-        it = m_pending.erase(it);
-        if (m_droppedRecords++ == 0)
+        m_pendingBytes -= it->records.size();
+        m_pendingRecords -= it->count;
+        if (m_droppedRecords == 0)
         {
             qCWarning(lcUpdates) << "journal: updates waited too long to be written; the oldest are given up";
         }
+        m_droppedRecords += quint64(it->count);
+        it = m_pending.erase(it);
     }
 }
 
@@ -442,7 +490,7 @@ void UpdateJournal::noteFailure(const QString &why)
     }
 }
 
-Status UpdateJournal::writeRecord(const QByteArray &record, qint64 time)
+Status UpdateJournal::writeBatch(const Batch &batch)
 {
     if (m_file.isOpen())
     {
@@ -450,34 +498,34 @@ Status UpdateJournal::writeRecord(const QByteArray &record, qint64 time)
         // The markers a segment begins with do not count, or many open battles would make a segment per
         // record.
         const qint64 ownBytes = current.bytes - current.markerBytes;
-        if ((ownBytes > 0 && ownBytes + record.size() > m_settings.segmentBytes) ||
-            current.oldestTime < time - m_settings.retention)
+        if ((ownBytes > 0 && ownBytes + batch.records.size() > m_settings.segmentBytes) ||
+            current.oldestTime < batch.newestTime - m_settings.retention)
         {
             m_file.close();
         }
     }
     if (!m_file.isOpen())
     {
-        if (const Status started = startSegment(time); !started)
+        if (const Status started = startSegment(batch.oldestTime); !started)
         {
             return started;
         }
     }
     Segment &current = m_segments.back();
-    if (m_file.write(record) != record.size())
+    if (m_file.write(batch.records) != batch.records.size())
     {
         // A short write sets no error; a full disk is the usual reason.
         const QString why =
             m_file.error() != QFileDevice::NoError ? m_file.errorString() : u"short write (disk full?)"_s;
-        // A part of the record may have reached the file; the next write goes where this one started.
+        // A part of the records may have reached the file; the next write goes where this one started.
         m_file.unsetError();
         m_file.resize(current.bytes);
         return fail(why);
     }
-    current.bytes += record.size();
-    current.oldestTime = std::min(current.oldestTime, time);
-    current.newestTime = std::max(current.newestTime, time);
-    m_totalBytes += record.size();
+    current.bytes += batch.records.size();
+    current.oldestTime = std::min(current.oldestTime, batch.oldestTime);
+    current.newestTime = std::max(current.newestTime, batch.newestTime);
+    m_totalBytes += batch.records.size();
     m_dirty = true;
     prune();
     return succeeded();
@@ -543,7 +591,7 @@ Status UpdateJournal::sync()
     {
         return succeeded();
     }
-    if (const Status written = writePending(); !written)
+    if (const Status written = write({}); !written)
     {
         return written;
     }

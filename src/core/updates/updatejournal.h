@@ -26,10 +26,11 @@ class QLockFile;
 // (µs, 8 bytes), battle id (16 bytes) and a JSON body: the update, or for a started battle what identifies
 // its engine.
 //
-// Every record goes to the kernel with one unbuffered write before the caller passes the update on, so a
-// killed autohost never loses an update the server has seen; sync() adds fdatasync for power losses. A record
-// that cannot be written (disk full) is kept in memory and written before the next one once writing works
-// again.
+// Update records are gathered in memory until flush() hands them to the kernel with one unbuffered write; the
+// caller flushes before it passes the updates on, so a killed autohost never loses an update the server has
+// seen. Any other record, sync() and close() flush first, so records stay in order. sync() adds fdatasync for
+// power losses. Records that cannot be written (disk full) are kept in memory and written before the next
+// ones once writing works again.
 //
 // Bounds: a segment is closed once it holds segmentBytes, or once its oldest record has left the retention;
 // closed segments are deleted when their newest record is older than the retention, and the oldest ones while
@@ -86,9 +87,12 @@ public:
     void close();
     bool isOpen() const;
 
-    // Each writes one record. A failure says why the record could not be written now; it is kept and written
-    // before the next record (or by sync()) once writing works again.
+    // Adds an update's record to those flush() writes. Fails only for a closed journal or a record too large.
     Status appendUpdate(const UpdateBuffer::Entry &entry, bool local);
+    // Writes the gathered update records with one write.
+    Status flush();
+    // Each of these writes one record, after the gathered ones. A failure says why records could not be
+    // written now; they are kept and written before the next ones (or by sync()) once writing works again.
     Status appendBattleStarted(const OpenBattle &battle);
     Status appendBattleEnded(const QUuid &battleId, qint64 time);
     // A sign of life, so that the next start can tell roughly when a dead autohost stopped.
@@ -98,7 +102,8 @@ public:
 
     bool isBattleOpen(const QUuid &battleId) const { return m_openBattles.contains(battleId); }
     QList<OpenBattle> openBattles() const;
-    qsizetype pendingRecords() const { return qsizetype(m_pending.size()); }
+    // Records kept after failed writes.
+    qsizetype pendingRecords() const { return m_pendingRecords; }
     // Write attempts that failed, ever.
     quint64 writeFailures() const { return m_writeFailures; }
     // Updates given up while writing failed: out of the retention, or more than maxBytes waiting.
@@ -122,26 +127,35 @@ private:
         qint64 oldestTime = 0;
         qint64 newestTime = 0;
     };
-    struct Pending
+    // Records written together, or to be.
+    struct Batch
     {
-        QByteArray record;
-        qint64 time = 0;
-        bool marker = false; // a battle's start or end: never given up
+        QByteArray records;
+        int count = 0;
+        qint64 oldestTime = 0;
+        qint64 newestTime = 0;
+        bool marker = false; // holds a battle's start or end: never given up
+
+        void add(const QByteArray &record, qint64 time);
     };
 
     // body: the JSON body, null for none.
     static QByteArray encode(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body);
     static Json startedBody(const OpenBattle &battle);
+    // bodyJson: the JSON body as text.
+    static QByteArray encodeText(Kind kind, bool local, qint64 time, const QUuid &battleId,
+                                 QByteArrayView bodyJson);
     Status append(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body);
+    // Writes what waits (kept after failures, then gathered), then the batch, if any.
+    Status write(Batch batch);
     // Applies a record to what the journal knows (open battles, loaded updates); false for a record that
     // makes no sense (unknown kind, bad body).
     bool apply(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body,
                Contents *contents);
     void readSegment(const QString &path, Contents *contents);
-    Status writePending();
-    Status writeRecord(const QByteArray &record, qint64 time);
+    Status writeBatch(const Batch &batch);
     Status startSegment(qint64 time);
-    void keep(QByteArray record, qint64 time, bool marker);
+    void keep(Batch batch);
     void noteFailure(const QString &why);
     void prune();
 
@@ -153,8 +167,10 @@ private:
     qint64 m_totalBytes = 0;
     qint64 m_newestTime = 0;
     QHash<QUuid, OpenBattle> m_openBattles;
-    std::deque<Pending> m_pending;
+    Batch m_gathered;            // update records not yet written
+    std::deque<Batch> m_pending; // kept after failed writes, oldest first
     qint64 m_pendingBytes = 0;
+    qsizetype m_pendingRecords = 0;
     quint64 m_writeFailures = 0;
     quint64 m_droppedRecords = 0;
     bool m_failing = false; // the last write attempt failed

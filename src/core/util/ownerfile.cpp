@@ -1,6 +1,9 @@
 #include "util/ownerfile.h"
 
+#include <QFile>
 #include <QSaveFile>
+
+using namespace Qt::Literals::StringLiterals;
 
 Status writeOwnerOnlyFile(const QString &path, const QByteArray &content)
 {
@@ -12,6 +15,23 @@ Status writeOwnerOnlyFile(const QString &path, const QByteArray &content)
         file.write(content) != content.size() || !file.commit())
     {
         return fail(file.errorString());
+    }
+    return succeeded();
+}
+
+Status writeOwnerOnlyScratchFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    // Created owner-only; an existing file is made so before the content goes in. Unbuffered, so that a full
+    // disk shows as a failed write.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(content) != content.size())
+    {
+        // A short write sets no error; a full disk is the usual reason.
+        return fail(file.error() != QFileDevice::NoError ? file.errorString()
+                                                         : u"short write (disk full?)"_s);
     }
     return succeeded();
 }
