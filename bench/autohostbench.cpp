@@ -330,7 +330,8 @@ private:
     bool startAutohost()
     {
         m_server.setFrameFilter([this](int, const QString &text) { return takeFrame(text); });
-        m_filterActive = false;
+        // AutohostProcess's credentials.
+        m_server.setCredentials(u"autohost1"_s, u"s3cret-value"_s);
         if (!m_server.listen())
         {
             progress(u"the Tachyon server cannot listen"_s);
@@ -623,7 +624,7 @@ private:
                       paced ? std::optional(BenchReport::atLeast(300000)) : std::nullopt,
                       paced ? std::optional(59000.0) : std::nullopt);
         m_report->add(u"relay"_s, id + u"_lost"_s, label + u": lost"_s, double(m_tally.lostChats()),
-                      u"of %1"_s.arg(m_tally.expectedChats()), BenchReport::atMost(0),
+                      u"chats"_s, BenchReport::atMost(0),
                       paced ? std::nullopt : std::optional(0.95 * double(m_tally.expectedChats())));
         m_report->add(u"relay"_s, id + u"_duplicated"_s, label + u": duplicated"_s,
                       double(m_tally.duplicateChats()), {}, BenchReport::atMost(0));
@@ -632,14 +633,14 @@ private:
         m_report->add(u"relay"_s, id + u"_latency_p99"_s, label + u": engine send → server receive p99"_s,
                       BenchReport::percentile(latencies, 99), u"ms"_s, BenchReport::atMost(5));
         const double perHundredThousand = received > 0 ? 100000.0 / double(received) : 0;
-        m_report->add(u"relay"_s, id + u"_cpu_per_100k"_s, label + u": autohost CPU per 100,000 updates"_s,
+        m_report->add(u"relay"_s, id + u"_cpu_per_100k"_s, label + u": autohost CPU per 100,000"_s,
                       run.autohostCpuSeconds * perHundredThousand, u"CPU-s"_s, BenchReport::atMost(0.15),
                       1.5);
         m_report->add(u"relay"_s, id + u"_bench_cpu_per_100k"_s,
-                      label + u": this benchmark's CPU per 100,000 (server side)"_s,
+                      label + u": benchmark (server side) CPU per 100,000"_s,
                       run.benchCpuSeconds * perHundredThousand, u"CPU-s"_s);
-        m_report->add(u"relay"_s, id + u"_kernel_udp_drops"_s,
-                      label + u": UDP receive-buffer drops (kernel)"_s, double(run.kernelDrops), {});
+        m_report->add(u"relay"_s, id + u"_kernel_udp_drops"_s, label + u": kernel UDP receive-buffer drops"_s,
+                      double(run.kernelDrops), {});
         if (m_tally.lostChats() > 0 || m_tally.duplicateChats() > 0 || m_tally.strayChats() > 0)
         {
             problem(u"%1: %2 of %3 chats lost, %4 duplicated, %5 not recognised"_s.arg(label)
@@ -657,7 +658,7 @@ private:
         m_report->add(u"relay"_s, id + u"_updates_per_s"_s, label + u": datagrams/s"_s,
                       seconds > 0 ? double(relay.unique) / seconds : 0, u"/s"_s);
         m_report->add(u"relay"_s, id + u"_lost"_s, label + u": lost"_s, double(relay.expected - relay.unique),
-                      u"of %1"_s.arg(relay.expected));
+                      u"chats"_s);
         m_report->add(u"relay"_s, id + u"_latency_p50"_s, label + u": latency p50"_s,
                       BenchReport::percentile(latencies, 50), u"ms"_s);
         m_report->add(u"relay"_s, id + u"_latency_p99"_s, label + u": latency p99"_s,
@@ -675,6 +676,10 @@ private:
                                    : u"%1 chats/s × %2 battles for %3 s"_s.arg(perSecond).arg(battles).arg(
                                          m_options.pacedSeconds);
 
+        m_report->note(
+            u"relay %1: %2 (%3 chats); the floor: the same engines sending straight to sockets of this "
+            u"process"_s.arg(kind, what)
+                .arg(quint64(battles) * perBattle));
         progress(u"relay floor, %1: %2 straight to this process, no autohost"_s.arg(kind, what));
         EngineFloor floor(QStringLiteral(FAST_ENGINE_PATH));
         const EngineFloor::Relay direct = floor.relay(battles, perBattle, perSecond);
@@ -683,13 +688,13 @@ private:
             problem(u"relay floor: "_s + floor.problem());
             return;
         }
-        reportFloor(u"floor_"_s + kind, u"floor, %1 (engines → UDP → this process)"_s.arg(kind), direct);
+        reportFloor(u"floor_"_s + kind, u"floor, %1, no autohost"_s.arg(kind), direct);
 
         progress(u"relay, %1: %2"_s.arg(kind, what));
         const WorkloadRun run = runWorkload({battles, perBattle, perSecond});
         if (run.started)
         {
-            reportFlood(u"relay_"_s + kind, u"%1 (%2)"_s.arg(kind, what), run, !burst);
+            reportFlood(u"relay_"_s + kind, kind, run, !burst);
         }
         if (!burst && run.started)
         {
