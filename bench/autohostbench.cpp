@@ -228,6 +228,17 @@ quint64 udpReceiveBufferErrors()
     return 0;
 }
 
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+    {
+        return u"unknown"_s;
+    }
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return QString::fromLatin1(fields.mid(0, 3).join(", "));
+}
+
 class Bench
 {
 public:
@@ -239,6 +250,7 @@ public:
 
     int run()
     {
+        const QString loadAtStart = loadAverage();
         if (!startAutohost())
         {
             return 2;
@@ -270,6 +282,8 @@ public:
             m_report->note(u"the autohost logged %1 lines about dropped datagrams or updates"_s.arg(drops));
         }
         m_autohost->stop();
+        m_report->note(u"load average (1, 5, 15 min) at the start %1, at the end %2, on %3 CPUs"_s.arg(
+            loadAtStart, loadAverage(), QString::number(::sysconf(_SC_NPROCESSORS_ONLN))));
         for (const QString &text : std::as_const(m_problems))
         {
             m_report->note(u"PROBLEM: "_s + text);
@@ -312,6 +326,16 @@ private:
                    std::optional<BenchReport::Target> target, std::optional<double> reference)
     {
         m_report->add(u"memory"_s, id, label, mib, u"MiB"_s, target, reference);
+    }
+
+    // The rate one core of the autohost could take at the CPU time it spent: on a busy machine, where it gets
+    // only part of a core, this tells its own speed.
+    void addAutohostCeiling(const QString &sectionName, const QString &id, const QString &labelPrefix,
+                            double cpuSeconds, quint64 updates)
+    {
+        m_report->add(sectionName, id + u"_autohost_ceiling_per_s"_s,
+                      labelPrefix + u"autohost ceiling (1 core)"_s,
+                      cpuSeconds > 0 ? double(updates) / cpuSeconds : 0, u"/s"_s);
     }
 
     // What this process (the server side: WebSocket frames, the tally) spent, and the rate one core of it
@@ -649,6 +673,7 @@ private:
         m_report->add(u"relay"_s, id + u"_cpu_per_100k"_s, label + u": autohost CPU per 100,000"_s,
                       run.autohostCpuSeconds * perHundredThousand, u"CPU-s"_s, BenchReport::atMost(0.15),
                       1.5);
+        addAutohostCeiling(u"relay"_s, id, label + u": "_s, run.autohostCpuSeconds, received);
         addServerSide(u"relay"_s, id, label + u": "_s, run.benchCpuSeconds, received);
         m_report->add(u"relay"_s, id + u"_kernel_udp_drops"_s, label + u": kernel UDP receive-buffer drops"_s,
                       double(run.kernelDrops), {});
@@ -773,6 +798,8 @@ private:
         m_report->add(u"replay"_s, u"replay_seconds"_s, u"subscribeUpdates → last update"_s, seconds, u"s"_s);
         m_report->add(u"replay"_s, u"replay_cpu_per_100k"_s, u"autohost CPU per 100,000 replayed"_s,
                       (after.cpuSeconds - before.cpuSeconds) * perHundredThousand, u"CPU-s"_s);
+        addAutohostCeiling(u"replay"_s, u"replay"_s, QString(), after.cpuSeconds - before.cpuSeconds,
+                           replayed);
         addServerSide(u"replay"_s, u"replay"_s, QString(), ownCpuSeconds() - benchBefore, replayed);
         addMemory(u"rss_before_replay"_s, u"resident memory, %1 updates buffered"_s.arg(buffered),
                   before.rssMiB, std::nullopt, std::nullopt);
