@@ -15,6 +15,8 @@ packages=(cmake ninja-build g++ ccache pkg-config
           spring)
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(clang-format zlib1g-dev qml6-module-qttest)
+    # Google Benchmark for bench/micro (microbench and its smoke test bench_microbench_smoke).
+    packages+=(libbenchmark-dev)
     # The sanitizer stage (scripts/test-sanitizers.sh): clang with its sanitizer and libFuzzer runtimes, and
     # llvm-symbolizer for readable stack traces.
     packages+=(clang-14 libclang-rt-14-dev llvm-14)

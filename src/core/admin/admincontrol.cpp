@@ -272,28 +272,30 @@ Answer AdminControl::drain(const std::optional<Json> &data)
 {
     FieldReader r;
     const Json *object = dataObject(r, data, Presence::Required);
-    const std::optional<bool> enabled =
+    const std::optional<bool> field =
         object ? r.boolean(*object, u"data"_s, "enabled", Presence::Required) : std::nullopt;
     if (r.failed())
     {
         return fail(invalid(r.error().toString()));
     }
+    // A required field that did not fail is present.
+    const bool enabled = field.value_or(false);
     BattleManager *battles = m_service->battles();
     if (m_service->shuttingDown())
     {
         // Shutting down drains already; its refusal, which says so, stays.
-        if (!*enabled)
+        if (!enabled)
         {
             return fail(invalid(u"data.enabled: the autohost is shutting down and accepts no new battles"_s));
         }
         return Json{{"draining", true}, {"maxBattles", battles->maxBattles()}};
     }
-    if (battles->accepting() == *enabled)
+    if (battles->accepting() == enabled)
     {
-        qCInfo(lcAdmin).noquote() << (*enabled ? u"draining: no new battles are accepted"_s
-                                               : u"draining ended: new battles are accepted"_s);
+        qCInfo(lcAdmin).noquote() << (enabled ? u"draining: no new battles are accepted"_s
+                                              : u"draining ended: new battles are accepted"_s);
     }
-    battles->setAccepting(!*enabled);
+    battles->setAccepting(!enabled);
     return Json{{"draining", !battles->accepting()}, {"maxBattles", battles->maxBattles()}};
 }
 

@@ -1,0 +1,469 @@
+// The path from an engine packet to the text frame the autohost sends to the server: Battle::handlePacket
+// (UpdateTranslator), BattleManager (UpdateBuffer::append of a copy), AutohostService::sendUpdate
+// (UpdateBuffer::eventData, TachyonMessage::newMessageId and makeEvent) and TachyonClient::send
+// (dumpJsonBytes, QString::fromUtf8). First each step on its own, then the whole path, then with what
+// surrounds it: the UDP receive, the journal and the WebSocket.
+#include <chrono>
+#include <thread>
+
+#include <QDir>
+#include <QNetworkDatagram>
+#include <QTemporaryDir>
+#include <QUdpSocket>
+#include <QWebSocket>
+
+#include "battles/updatetranslator.h"
+#include "microcheck.h"
+#include "microinputs.h"
+#include "protocol/tachyonmessage.h"
+#include "updates/updatebuffer.h"
+#include "updates/updatejournal.h"
+#include "util/conversions.h"
+#include "websocketsink.h"
+
+#include <benchmark/benchmark.h>
+
+using namespace Qt::Literals::StringLiterals;
+using MicroCheck::require;
+using MicroInputs::Datagram;
+
+namespace
+{
+const QString UpdateCommand = u"autohost/update"_s; // AutohostService's
+constexpr qint64 OneSecond = 1'000'000;             // µs
+constexpr qint64 SomeTime = 1'750'000'000'000'000;  // µs since the Unix epoch
+// Datagrams sent per timed batch: the autohost reads what a readyRead brought and writes the frames out when
+// its event loop runs again.
+constexpr int Batch = 64;
+
+// A battle's translator over the participants of the typical 16-player start.
+struct Battle
+{
+    PlayerTable players = MicroInputs::playerTable();
+    UpdateTranslator translator{&players, MicroInputs::luamsgFilter()};
+};
+
+// The journal as the service keeps it, in a directory under the current one (a tmpfs would hide the cost of
+// writing).
+struct Journal
+{
+    static UpdateJournal::Settings settings(const QString &directory)
+    {
+        UpdateJournal::Settings settings;
+        settings.directory = directory;
+        settings.maxBytes = qint64(64) << 20;
+        settings.segmentBytes = UpdateJournal::segmentBytesFor(settings.maxBytes);
+        settings.retention = qint64(24) * 3600 * OneSecond;
+        return settings;
+    }
+
+    QTemporaryDir dir{QDir::currentPath() + u"/microbench-journal-XXXXXX"_s};
+    UpdateJournal journal{settings(dir.path())};
+    bool open = dir.isValid() && journal.open().ok();
+};
+
+// The engine's side of the autohost socket: datagrams from one loopback UDP socket to another.
+struct EngineLink
+{
+    EngineLink()
+    {
+        ok = autohost.bind(QHostAddress::LocalHost, 0) && engine.bind(QHostAddress::LocalHost, 0);
+        // As AutohostSocket asks, so that a batch waits in the kernel instead of being dropped.
+        autohost.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8 * 1024 * 1024);
+    }
+
+    void sendBatch(const QByteArray &datagram)
+    {
+        for (int i = 0; i < Batch; ++i)
+        {
+            engine.writeDatagram(datagram, QHostAddress::LocalHost, autohost.localPort());
+        }
+    }
+
+    // The next datagram, as AutohostSocket::readPending reads it; empty when none came within a second.
+    QByteArray receive()
+    {
+        if (!autohost.hasPendingDatagrams() && !autohost.waitForReadyRead(1000))
+        {
+            return {};
+        }
+        return autohost.receiveDatagram().data();
+    }
+
+    QUdpSocket autohost;
+    QUdpSocket engine;
+    bool ok = false;
+};
+
+// AutohostService::sendUpdate and TachyonClient::send up to the text given to QWebSocket::sendTextMessage.
+QString updateFrame(const UpdateBuffer::Entry &entry)
+{
+    const QByteArray frame = dumpJsonBytes(TachyonMessage::makeEvent(
+        UpdateCommand, TachyonMessage::newMessageId(), UpdateBuffer::eventData(entry)));
+    return QString::fromUtf8(frame);
+}
+
+bool isUpdateFrame(const QString &frame)
+{
+    const auto message = TachyonMessage::parse(frame.toUtf8());
+    return message && message->type == TachyonMessage::Type::Event && message->commandId == UpdateCommand &&
+           message->data && message->data->contains("update");
+}
+
+// Battle::handlePacket and the BattleManager slot: decoded, translated, and a copy of the update appended.
+const UpdateBuffer::Entry *translateAndAppend(const Battle &battle, UpdateBuffer &buffer,
+                                              const QByteArray &datagram)
+{
+    const auto packet = EnginePacket::decode(datagram);
+    if (!packet)
+    {
+        return nullptr;
+    }
+    QString why;
+    const std::optional<Json> update = battle.translator.translate(*packet, &why);
+    if (!update)
+    {
+        return nullptr;
+    }
+    return &buffer.append(MicroInputs::battleId(), *update);
+}
+
+UpdateBuffer::Entry chatEntry()
+{
+    const Battle battle;
+    const auto packet = EnginePacket::decode(MicroInputs::datagram(Datagram::PlayerChat));
+    const auto update = packet ? battle.translator.translate(*packet) : std::nullopt;
+    return {MicroInputs::battleId(), SomeTime, update.value_or(Json())};
+}
+
+void Translate(benchmark::State &state, Datagram kind, const char *type)
+{
+    const Battle battle;
+    const auto packet = EnginePacket::decode(MicroInputs::datagram(kind));
+    QString why;
+    const auto sample = packet ? battle.translator.translate(*packet, &why) : std::nullopt;
+    if (!require(state, sample && sample->value("type", "") == type, "the packet translates to its update"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        auto update = battle.translator.translate(*packet, &why);
+        benchmark::DoNotOptimize(update);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+// Battle::updated hands the update to BattleManager, which appends a copy (UpdateBuffer::append takes it by
+// value).
+void UpdateCopy(benchmark::State &state)
+{
+    const UpdateBuffer::Entry entry = chatEntry();
+    if (!require(state, entry.update.contains("message"), "the chat update"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        Json copy = entry.update;
+        benchmark::DoNotOptimize(copy);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void UuidText(benchmark::State &state)
+{
+    const QUuid battleId = MicroInputs::battleId();
+    if (!require(state, uuidText(battleId).size() == 36, "a battle id"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        QString text = uuidText(battleId);
+        benchmark::DoNotOptimize(text);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void EventData(benchmark::State &state)
+{
+    const UpdateBuffer::Entry entry = chatEntry();
+    if (!require(state, UpdateBuffer::eventData(entry)["update"] == entry.update, "the event's data"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        Json data = UpdateBuffer::eventData(entry);
+        benchmark::DoNotOptimize(data);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void NewMessageId(benchmark::State &state)
+{
+    if (!require(state, TachyonMessage::newMessageId() != TachyonMessage::newMessageId(),
+                 "unique message ids"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        QString id = TachyonMessage::newMessageId();
+        benchmark::DoNotOptimize(id);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void MakeEvent(benchmark::State &state)
+{
+    const Json data = UpdateBuffer::eventData(chatEntry());
+    const QString messageId = TachyonMessage::newMessageId();
+    if (!require(state, TachyonMessage::makeEvent(UpdateCommand, messageId, data)["data"] == data,
+                 "the event"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        Json event = TachyonMessage::makeEvent(UpdateCommand, messageId, data);
+        benchmark::DoNotOptimize(event);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void DumpJson(benchmark::State &state)
+{
+    const Json event = TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
+                                                 UpdateBuffer::eventData(chatEntry()));
+    const QByteArray sample = dumpJsonBytes(event);
+    if (!require(state, isUpdateFrame(QString::fromUtf8(sample)), "the frame"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        QByteArray frame = dumpJsonBytes(event);
+        benchmark::DoNotOptimize(frame);
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(state.iterations() * sample.size());
+}
+
+// TachyonClient::send hands the frame to QWebSocket as a QString.
+void FrameToQString(benchmark::State &state)
+{
+    const QByteArray frame = updateFrame(chatEntry()).toUtf8();
+    if (!require(state, isUpdateFrame(QString::fromUtf8(frame)), "the frame"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        QString text = QString::fromUtf8(frame);
+        benchmark::DoNotOptimize(text);
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(state.iterations() * frame.size());
+}
+
+// QWebSocket::sendTextMessage turns the QString back into UTF-8 before framing it.
+void QStringToUtf8(benchmark::State &state)
+{
+    const QString text = updateFrame(chatEntry());
+    if (!require(state, isUpdateFrame(text), "the frame"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        QByteArray bytes = text.toUtf8();
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(state.iterations() * text.toUtf8().size());
+}
+
+// The whole path from a datagram's bytes to the frame text, with the buffer keeping 1 s of updates on the
+// real clock.
+void UpdatePipeline(benchmark::State &state, Datagram kind)
+{
+    const Battle battle;
+    UpdateBuffer buffer(OneSecond);
+    const QByteArray datagram = MicroInputs::datagram(kind);
+    const UpdateBuffer::Entry *sample = translateAndAppend(battle, buffer, datagram);
+    if (!require(state, sample && isUpdateFrame(updateFrame(*sample)),
+                 "the datagram becomes an update frame"))
+    {
+        return;
+    }
+    for (auto _ : state)
+    {
+        QString frame = updateFrame(*translateAndAppend(battle, buffer, datagram));
+        benchmark::DoNotOptimize(frame);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+// UpdateJournal::appendUpdate, which AutohostService::handleAppended calls before sending: encoding, CRC-32
+// and one write(2).
+void JournalAppend(benchmark::State &state)
+{
+    Journal journal;
+    UpdateBuffer::Entry entry = chatEntry();
+    if (!require(state, journal.open && journal.journal.appendUpdate(entry, false).ok(),
+                 "the journal writes"))
+    {
+        return;
+    }
+    const qint64 recordBytes = journal.journal.totalBytes();
+    for (auto _ : state)
+    {
+        ++entry.time;
+        auto status = journal.journal.appendUpdate(entry, false);
+        benchmark::DoNotOptimize(status);
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(state.iterations() * recordBytes);
+}
+
+// Datagrams from the engine read as AutohostSocket reads them (hasPendingDatagrams, receiveDatagram) and
+// decoded.
+void DatagramReceive(benchmark::State &state, Datagram kind)
+{
+    EngineLink link;
+    const QByteArray datagram = MicroInputs::datagram(kind);
+    if (!require(state, link.ok, "loopback UDP sockets"))
+    {
+        return;
+    }
+    bool received = true;
+    for (auto _ : state)
+    {
+        state.PauseTiming();
+        link.sendBatch(datagram);
+        state.ResumeTiming();
+        for (int i = 0; i < Batch && received; ++i)
+        {
+            auto packet = EnginePacket::decode(link.receive());
+            received = packet.ok();
+            benchmark::DoNotOptimize(packet);
+        }
+    }
+    require(state, received, "every datagram sent arrives and decodes");
+    state.SetItemsProcessed(state.iterations() * Batch);
+    state.SetBytesProcessed(state.iterations() * Batch * datagram.size());
+}
+
+// Waits until the client has handed everything to the kernel and the sink has read it.
+bool delivered(QWebSocket &client, const WebSocketSink &sink, qint64 bytes)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (client.bytesToWrite() > 0 && std::chrono::steady_clock::now() < deadline)
+    {
+        client.flush();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return sink.waitForBytes(bytes);
+}
+
+// QWebSocket::sendTextMessage of an update frame (UTF-8 conversion, framing, masking: the autohost is the
+// client), to a server on loopback without TLS; the frames are written out once per batch.
+void WebSocketSend(benchmark::State &state)
+{
+    WebSocketSink sink;
+    QWebSocket client;
+    const QString frame = updateFrame(chatEntry());
+    if (!require(state, sink.open(&client), "a WebSocket connection on loopback"))
+    {
+        return;
+    }
+    int pending = 0;
+    for (auto _ : state)
+    {
+        client.sendTextMessage(frame);
+        if (++pending == Batch)
+        {
+            client.flush();
+            pending = 0;
+        }
+    }
+    const qint64 payload = frame.toUtf8().size();
+    require(state, delivered(client, sink, state.iterations() * payload), "the server receives every frame");
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(state.iterations() * payload);
+}
+
+// Everything the autohost's thread does for an update, but the event loop's dispatch and the signal hops
+// between the objects: receiving the datagram, decoding, translating, appending, journalling, building the
+// frame and sending it over the WebSocket.
+void EndToEnd(benchmark::State &state, Datagram kind)
+{
+    const Battle battle;
+    UpdateBuffer buffer(OneSecond);
+    Journal journal;
+    EngineLink link;
+    WebSocketSink sink;
+    QWebSocket client;
+    const QByteArray datagram = MicroInputs::datagram(kind);
+    if (!require(state, journal.open && link.ok && sink.open(&client), "journal, UDP and WebSocket set up"))
+    {
+        return;
+    }
+    const auto relay = [&](const QByteArray &data)
+    {
+        const UpdateBuffer::Entry *entry = translateAndAppend(battle, buffer, data);
+        if (!entry)
+        {
+            return qint64(-1);
+        }
+        journal.journal.appendUpdate(*entry, false);
+        return client.sendTextMessage(updateFrame(*entry));
+    };
+    const qint64 frameBytes = relay(datagram);
+    if (!require(state, frameBytes > 0, "the datagram becomes an update frame"))
+    {
+        return;
+    }
+    bool relayed = true;
+    for (auto _ : state)
+    {
+        state.PauseTiming();
+        link.sendBatch(datagram);
+        state.ResumeTiming();
+        for (int i = 0; i < Batch && relayed; ++i)
+        {
+            relayed = relay(link.receive()) > 0;
+        }
+        client.flush();
+    }
+    require(state, relayed && delivered(client, sink, state.iterations() * Batch * frameBytes),
+            "every datagram is relayed to the server");
+    state.SetItemsProcessed(state.iterations() * Batch);
+}
+} // namespace
+
+BENCHMARK_CAPTURE(Translate, player_chat, Datagram::PlayerChat, "player_chat");
+BENCHMARK_CAPTURE(Translate, player_chat_allies, Datagram::PlayerChatAllies, "player_chat");
+BENCHMARK_CAPTURE(Translate, server_message, Datagram::ServerMessage, "engine_message");
+BENCHMARK_CAPTURE(Translate, player_joined, Datagram::PlayerJoined, "player_joined");
+BENCHMARK_CAPTURE(Translate, player_left, Datagram::PlayerLeft, "player_left");
+BENCHMARK_CAPTURE(Translate, luamsg_300B, Datagram::LuaMsg, "luamsg");
+BENCHMARK(UpdateCopy);
+BENCHMARK(UuidText);
+BENCHMARK(EventData);
+BENCHMARK(NewMessageId);
+BENCHMARK(MakeEvent);
+BENCHMARK(DumpJson);
+BENCHMARK(FrameToQString);
+BENCHMARK(QStringToUtf8);
+BENCHMARK_CAPTURE(UpdatePipeline, player_chat, Datagram::PlayerChat);
+BENCHMARK_CAPTURE(UpdatePipeline, server_message, Datagram::ServerMessage);
+BENCHMARK_CAPTURE(UpdatePipeline, player_joined, Datagram::PlayerJoined);
+BENCHMARK_CAPTURE(UpdatePipeline, luamsg_300B, Datagram::LuaMsg);
+BENCHMARK(JournalAppend);
+BENCHMARK_CAPTURE(DatagramReceive, player_chat, Datagram::PlayerChat);
+BENCHMARK(WebSocketSend);
+BENCHMARK_CAPTURE(EndToEnd, player_chat, Datagram::PlayerChat);
+BENCHMARK_CAPTURE(EndToEnd, luamsg_300B, Datagram::LuaMsg);
