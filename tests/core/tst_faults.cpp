@@ -176,8 +176,12 @@ private slots:
 
         for (const QUuid &battle : battles)
         {
-            const Json killed = server.waitForResponse(server.sendRequest(
-                connection, u"autohost/kill"_s, Json{{"battleId", toStdString(uuidText(battle))}}));
+            // A generous wait: the server reads tens of thousands of replayed updates before the response,
+            // and a loaded machine (the suite runs two tests at once) reads them slowly.
+            const Json killed =
+                server.waitForResponse(server.sendRequest(connection, u"autohost/kill"_s,
+                                                          Json{{"battleId", toStdString(uuidText(battle))}}),
+                                       60000);
             QVERIFY2(killed.is_object() && killed.value("status", "") == "success", dumpJson(killed).c_str());
         }
         QTRY_COMPARE_WITH_TIMEOUT(host.service().battles()->currentBattles(), 0, 20000);

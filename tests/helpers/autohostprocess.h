@@ -41,6 +41,7 @@ public:
     // Everything the program has written so far.
     QString output();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process.processId(); }
     // How the program ended: its exit code, or -1 while it runs or after a crash.
     int exitCode() const
     {

@@ -161,6 +161,11 @@ void FakeTachyonServer::setSubscribeSince(std::optional<qint64> since)
     m_subscribeSince = since;
 }
 
+void FakeTachyonServer::setFrameFilter(FrameFilter filter)
+{
+    m_frameFilter = std::move(filter);
+}
+
 void FakeTachyonServer::setRequestEndpointEnabled(bool enabled)
 {
     m_requestEndpointEnabled = enabled;
@@ -817,6 +822,10 @@ void FakeTachyonServer::onWebSocketConnection()
 
 void FakeTachyonServer::onWebSocketText(int connection, const QString &text)
 {
+    if (m_frameFilter && m_frameFilter(connection, text))
+    {
+        return;
+    }
     Connection *record = openConnection(connection);
     if (!record)
     {

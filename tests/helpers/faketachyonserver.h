@@ -85,6 +85,11 @@ public:
     // POST /request/<slot>/<command> with a JSON body sends a request to that connection (the standalone
     // server).
     void setRequestEndpointEnabled(bool enabled);
+    // Called first for every text frame; a frame it returns true for is taken: neither recorded, parsed,
+    // answered nor signalled. For benchmarks counting millions of updates, which the recording would slow
+    // down.
+    using FrameFilter = std::function<bool(int connection, const QString &text)>;
+    void setFrameFilter(FrameFilter filter);
     // TLS on the whole port (https and wss); set before the first listen().
     void setSslConfiguration(const QSslConfiguration &configuration);
     // A server configuration with that PEM certificate and unencrypted PEM RSA key (e.g. tests/data/tls/).
@@ -215,6 +220,7 @@ private:
     std::optional<int> m_userCount;
     std::optional<qint64> m_subscribeSince;
     bool m_requestEndpointEnabled = false;
+    FrameFilter m_frameFilter;
 
     int m_tokenRequestCount = 0;
     HttpRequest m_lastTokenRequest;
