@@ -1,8 +1,8 @@
 // The path from an engine packet to the text frame the autohost sends to the server: Battle::handlePacket
-// (UpdateTranslator), BattleManager (UpdateBuffer::append of a copy), AutohostService::sendUpdate
-// (UpdateBuffer::eventData, TachyonMessage::newMessageId and makeEvent) and TachyonClient::send
-// (dumpJsonBytes, QString::fromUtf8). First each step on its own, then the whole path, then with what
-// surrounds it: the UDP receive, the journal and the WebSocket.
+// (UpdateTranslator), BattleManager (UpdateBuffer::append, which serialises the update once),
+// AutohostService::sendUpdate (UpdateBuffer::eventDataJson, TachyonMessage::newMessageId and makeEventJson)
+// and TachyonClient::sendJson (QString::fromUtf8). First each step on its own, then the whole path, then with
+// what surrounds it: the UDP receive, the journal and the WebSocket.
 #include <chrono>
 #include <thread>
 
@@ -95,12 +95,13 @@ struct EngineLink
     bool ok = false;
 };
 
-// AutohostService::sendUpdate and TachyonClient::send up to the text given to QWebSocket::sendTextMessage.
+// AutohostService::sendUpdate and TachyonClient::sendJson up to the text given to
+// QWebSocket::sendTextMessage.
 QString updateFrame(const UpdateBuffer::Entry &entry)
 {
-    const QByteArray frame = dumpJsonBytes(TachyonMessage::makeEvent(
-        UpdateCommand, TachyonMessage::newMessageId(), UpdateBuffer::eventData(entry)));
-    return QString::fromUtf8(frame);
+    const std::string frame = TachyonMessage::makeEventJson(UpdateCommand, TachyonMessage::newMessageId(),
+                                                            UpdateBuffer::eventDataJson(entry));
+    return QString::fromUtf8(frame.data(), qsizetype(frame.size()));
 }
 
 bool isUpdateFrame(const QString &frame)
@@ -110,7 +111,7 @@ bool isUpdateFrame(const QString &frame)
            message->data && message->data->contains("update");
 }
 
-// Battle::handlePacket and the BattleManager slot: decoded, translated, and a copy of the update appended.
+// Battle::handlePacket and the BattleManager slot: decoded, translated, and the update appended.
 const UpdateBuffer::Entry *translateAndAppend(const Battle &battle, UpdateBuffer &buffer,
                                               const QByteArray &datagram)
 {
@@ -133,7 +134,7 @@ UpdateBuffer::Entry chatEntry()
     const Battle battle;
     const auto packet = EnginePacket::decode(MicroInputs::datagram(Datagram::PlayerChat));
     const auto update = packet ? battle.translator.translate(*packet) : std::nullopt;
-    return {MicroInputs::battleId(), SomeTime, update.value_or(Json())};
+    return {MicroInputs::battleId(), SomeTime, dumpJson(update.value_or(Json()))};
 }
 
 void Translate(benchmark::State &state, Datagram kind, const char *type)
@@ -154,19 +155,18 @@ void Translate(benchmark::State &state, Datagram kind, const char *type)
     state.SetItemsProcessed(state.iterations());
 }
 
-// Battle::updated hands the update to BattleManager, which appends a copy (UpdateBuffer::append takes it by
-// value).
-void UpdateCopy(benchmark::State &state)
+// UpdateBuffer::append serialises the update it is given, once.
+void SerialiseUpdate(benchmark::State &state)
 {
-    const UpdateBuffer::Entry entry = chatEntry();
-    if (!require(state, entry.update.contains("message"), "the chat update"))
+    const Json update = chatEntry().update();
+    if (!require(state, update.contains("message"), "the chat update"))
     {
         return;
     }
     for (auto _ : state)
     {
-        Json copy = entry.update;
-        benchmark::DoNotOptimize(copy);
+        std::string text = dumpJson(update);
+        benchmark::DoNotOptimize(text);
     }
     state.SetItemsProcessed(state.iterations());
 }
@@ -186,16 +186,17 @@ void UuidText(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 
-void EventData(benchmark::State &state)
+void EventDataJson(benchmark::State &state)
 {
     const UpdateBuffer::Entry entry = chatEntry();
-    if (!require(state, UpdateBuffer::eventData(entry)["update"] == entry.update, "the event's data"))
+    if (!require(state, Json::parse(UpdateBuffer::eventDataJson(entry))["update"] == entry.update(),
+                 "the event's data"))
     {
         return;
     }
     for (auto _ : state)
     {
-        Json data = UpdateBuffer::eventData(entry);
+        std::string data = UpdateBuffer::eventDataJson(entry);
         benchmark::DoNotOptimize(data);
     }
     state.SetItemsProcessed(state.iterations());
@@ -216,39 +217,22 @@ void NewMessageId(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 
-void MakeEvent(benchmark::State &state)
+void MakeEventJson(benchmark::State &state)
 {
-    const Json data = UpdateBuffer::eventData(chatEntry());
+    const std::string data = UpdateBuffer::eventDataJson(chatEntry());
     const QString messageId = TachyonMessage::newMessageId();
-    if (!require(state, TachyonMessage::makeEvent(UpdateCommand, messageId, data)["data"] == data,
-                 "the event"))
+    const std::string sample = TachyonMessage::makeEventJson(UpdateCommand, messageId, data);
+    if (!require(state, isUpdateFrame(QString::fromStdString(sample)), "the event"))
     {
         return;
     }
     for (auto _ : state)
     {
-        Json event = TachyonMessage::makeEvent(UpdateCommand, messageId, data);
+        std::string event = TachyonMessage::makeEventJson(UpdateCommand, messageId, data);
         benchmark::DoNotOptimize(event);
     }
     state.SetItemsProcessed(state.iterations());
-}
-
-void DumpJson(benchmark::State &state)
-{
-    const Json event = TachyonMessage::makeEvent(UpdateCommand, TachyonMessage::newMessageId(),
-                                                 UpdateBuffer::eventData(chatEntry()));
-    const QByteArray sample = dumpJsonBytes(event);
-    if (!require(state, isUpdateFrame(QString::fromUtf8(sample)), "the frame"))
-    {
-        return;
-    }
-    for (auto _ : state)
-    {
-        QByteArray frame = dumpJsonBytes(event);
-        benchmark::DoNotOptimize(frame);
-    }
-    state.SetItemsProcessed(state.iterations());
-    state.SetBytesProcessed(state.iterations() * sample.size());
+    state.SetBytesProcessed(state.iterations() * qint64(sample.size()));
 }
 
 // TachyonClient::send hands the frame to QWebSocket as a QString.
@@ -306,13 +290,15 @@ void UpdatePipeline(benchmark::State &state, Datagram kind)
     state.SetItemsProcessed(state.iterations());
 }
 
-// UpdateJournal::appendUpdate, which AutohostService::handleAppended calls before sending: encoding, CRC-32
-// and one write(2).
+// UpdateJournal::appendUpdate for each update of a burst (encoding, CRC-32), then one flush, one write(2), as
+// AutohostService does before sending them.
 void JournalAppend(benchmark::State &state)
 {
     Journal journal;
     UpdateBuffer::Entry entry = chatEntry();
-    if (!require(state, journal.open && journal.journal.appendUpdate(entry, false).ok(),
+    if (!require(state,
+                 journal.open && journal.journal.appendUpdate(entry, false).ok() &&
+                     journal.journal.flush().ok(),
                  "the journal writes"))
     {
         return;
@@ -320,12 +306,16 @@ void JournalAppend(benchmark::State &state)
     const qint64 recordBytes = journal.journal.totalBytes();
     for (auto _ : state)
     {
-        ++entry.time;
-        auto status = journal.journal.appendUpdate(entry, false);
+        for (int i = 0; i < Batch; ++i)
+        {
+            ++entry.time;
+            journal.journal.appendUpdate(entry, false);
+        }
+        auto status = journal.journal.flush();
         benchmark::DoNotOptimize(status);
     }
-    state.SetItemsProcessed(state.iterations());
-    state.SetBytesProcessed(state.iterations() * recordBytes);
+    state.SetItemsProcessed(state.iterations() * Batch);
+    state.SetBytesProcessed(state.iterations() * Batch * recordBytes);
 }
 
 // Datagrams from the engine read as AutohostSocket reads them (hasPendingDatagrams, receiveDatagram) and
@@ -411,17 +401,30 @@ void EndToEnd(benchmark::State &state, Datagram kind)
     {
         return;
     }
-    const auto relay = [&](const QByteArray &data)
+    // As the service: each datagram of a burst appended and journalled, then one journal write, then the
+    // frames.
+    std::vector<const UpdateBuffer::Entry *> burst;
+    const auto receive = [&](const QByteArray &data)
     {
         const UpdateBuffer::Entry *entry = translateAndAppend(battle, buffer, data);
-        if (!entry)
+        if (entry)
         {
-            return qint64(-1);
+            journal.journal.appendUpdate(*entry, false);
+            burst.push_back(entry);
         }
-        journal.journal.appendUpdate(*entry, false);
-        return client.sendTextMessage(updateFrame(*entry));
+        return entry != nullptr;
     };
-    const qint64 frameBytes = relay(datagram);
+    const auto passOn = [&]
+    {
+        journal.journal.flush();
+        qint64 bytes = 0;
+        for (const UpdateBuffer::Entry *entry : std::exchange(burst, {}))
+        {
+            bytes = client.sendTextMessage(updateFrame(*entry));
+        }
+        return bytes;
+    };
+    const qint64 frameBytes = receive(datagram) ? passOn() : -1;
     if (!require(state, frameBytes > 0, "the datagram becomes an update frame"))
     {
         return;
@@ -434,8 +437,9 @@ void EndToEnd(benchmark::State &state, Datagram kind)
         state.ResumeTiming();
         for (int i = 0; i < Batch && relayed; ++i)
         {
-            relayed = relay(link.receive()) > 0;
+            relayed = receive(link.receive());
         }
+        passOn();
         client.flush();
     }
     require(state, relayed && delivered(client, sink, state.iterations() * Batch * frameBytes),
@@ -450,12 +454,11 @@ BENCHMARK_CAPTURE(Translate, server_message, Datagram::ServerMessage, "engine_me
 BENCHMARK_CAPTURE(Translate, player_joined, Datagram::PlayerJoined, "player_joined");
 BENCHMARK_CAPTURE(Translate, player_left, Datagram::PlayerLeft, "player_left");
 BENCHMARK_CAPTURE(Translate, luamsg_300B, Datagram::LuaMsg, "luamsg");
-BENCHMARK(UpdateCopy);
+BENCHMARK(SerialiseUpdate);
 BENCHMARK(UuidText);
-BENCHMARK(EventData);
+BENCHMARK(EventDataJson);
 BENCHMARK(NewMessageId);
-BENCHMARK(MakeEvent);
-BENCHMARK(DumpJson);
+BENCHMARK(MakeEventJson);
 BENCHMARK(FrameToQString);
 BENCHMARK(QStringToUtf8);
 BENCHMARK_CAPTURE(UpdatePipeline, player_chat, Datagram::PlayerChat);

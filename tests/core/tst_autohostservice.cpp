@@ -642,7 +642,7 @@ private slots:
         m_service->battles()->find(local->battleId).value()->stop(u"test"_s);
         QTRY_VERIFY_WITH_TIMEOUT(localUpdates() >= 2, 10000);
         QTRY_COMPARE(lastStatus().value("currentBattles", -1), 0);
-        QCOMPARE(buffered.constLast().update.value("type", ""), std::string("engine_quit"));
+        QCOMPARE(buffered.constLast().update().value("type", ""), std::string("engine_quit"));
 
         // A served battle's updates arrive; a replay from before the local battle, which follows its response
         // at once, leaves the local battle out as well.
@@ -960,8 +960,10 @@ private slots:
         {
             int crashes = 0;
             m_service->updates()->forEachSince(
-                0, [&](const UpdateBuffer::Entry &entry)
-                { crashes += entry.battleId == battle && entry.update.value("type", "") == "engine_crash"; });
+                0,
+                [&](const UpdateBuffer::Entry &entry) {
+                    crashes += entry.battleId == battle && entry.update().value("type", "") == "engine_crash";
+                });
             return crashes;
         };
         QCOMPARE(crashesIn(local->battleId), 1);
@@ -1020,7 +1022,8 @@ private slots:
         QVERIFY(relayed);
         QVERIFY(relayedCount >= 3);
         QCOMPARE(pending, relayedCount);
-        QVERIFY(failures >= 3);
+        // One write per burst of updates: the three may have come in one.
+        QVERIFY(failures >= 1);
 
         // The next maintenance writes them.
         QTRY_COMPARE_WITH_TIMEOUT(m_service->journal()->pendingRecords(), 0, 15000);

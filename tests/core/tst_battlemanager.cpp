@@ -352,12 +352,12 @@ private slots:
         const auto all = updates.since(0);
         QVERIFY(!all.empty());
         QCOMPARE(all.back().battleId, startRequest.battleId);
-        QCOMPARE(dumpJson(all.back().update), std::string(R"({"type":"engine_quit"})"));
+        QCOMPARE(all.back().updateJson, std::string(R"({"type":"engine_quit"})"));
         bool joined = false;
         for (const UpdateBuffer::Entry &entry : all)
         {
-            joined = joined ||
-                     dumpJson(entry.update) == R"({"type":"player_joined","userId":"1","playerNumber":0})";
+            joined =
+                joined || entry.updateJson == R"({"type":"player_joined","userId":"1","playerNumber":0})";
         }
         QVERIFY(joined);
     }
@@ -387,7 +387,7 @@ private slots:
         updates.forEachSince(0,
                              [&](const UpdateBuffer::Entry &entry)
                              {
-                                 const std::string type = entry.update.value("type", "");
+                                 const std::string type = entry.update().value("type", "");
                                  (entry.battleId == flooding.battleId ? floodTypes : calmTypes).append(type);
                              });
         // The burst went through, then no more than the rate allowed, and the end in any case.

@@ -18,7 +18,7 @@ QString names(const QString &userId)
 
 UpdateBuffer::Entry entry(const char *updateJson, qint64 time = 1'700'000'000'000'000)
 {
-    return UpdateBuffer::Entry{Battle, time, Json::parse(updateJson)};
+    return UpdateBuffer::Entry{Battle, time, dumpJson(Json::parse(updateJson))};
 }
 
 QByteArray base64(const QByteArray &bytes)

@@ -675,7 +675,7 @@ private slots:
                 {
                     if (entry.battleId == battleId)
                     {
-                        updates.append(toQString(entry.update.value("type", "")));
+                        updates.append(toQString(entry.update().value("type", "")));
                     }
                 });
 

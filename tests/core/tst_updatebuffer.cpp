@@ -95,7 +95,7 @@ private slots:
         for (size_t i = 0; i < fromFourth.size(); ++i)
         {
             QCOMPARE(fromFourth[i].time, times.at(qsizetype(i) + 4));
-            QCOMPARE(fromFourth[i].update.at("n").get<int>(), int(i) + 4);
+            QCOMPARE(fromFourth[i].update().at("n").get<int>(), int(i) + 4);
         }
         // A time between two stamps.
         const std::vector<UpdateBuffer::Entry> between = buffer.since(times.at(3) + 5);
@@ -130,7 +130,7 @@ private slots:
             buffer.visitBackwards(before,
                                   [&seen, most](const UpdateBuffer::Entry &entry)
                                   {
-                                      seen.append(entry.update.at("n").get<int>());
+                                      seen.append(entry.update().at("n").get<int>());
                                       return seen.size() < most;
                                   });
             return seen;
@@ -221,7 +221,7 @@ private slots:
         QCOMPARE(seen.size(), 2);
         QCOMPARE(seen.at(0).battleId, BattleA);
         QCOMPARE(seen.at(0).time, 7 * Second);
-        QCOMPARE(seen.at(0).update.at("n").get<int>(), 1);
+        QCOMPARE(seen.at(0).update().at("n").get<int>(), 1);
         QCOMPARE(seen.at(1).battleId, BattleB);
         QCOMPARE(seen.at(1).time, 7 * Second + 3);
     }
@@ -235,16 +235,18 @@ private slots:
         buffer.setClock([&clock] { return clock; });
         QSignalSpy spy(&buffer, &UpdateBuffer::appended);
         const std::vector<UpdateBuffer::Entry> earlier = {
-            {BattleA, 850 * Second, update(0)}, // older than the retention from the last one: pruned
-            {BattleA, 901 * Second, update(1)},  {BattleB, 902 * Second, update(2)},
-            {BattleB, 902 * Second, update(3)}, // not newer than the one before: left out
-            {BattleA, 1000 * Second, update(4)},
+            {BattleA, 850 * Second, dumpJson(update(0))}, // older than the retention from the last one:
+                                                          // pruned
+            {BattleA, 901 * Second, dumpJson(update(1))},
+            {BattleB, 902 * Second, dumpJson(update(2))},
+            {BattleB, 902 * Second, dumpJson(update(3))}, // not newer than the one before: left out
+            {BattleA, 1000 * Second, dumpJson(update(4))},
         };
         buffer.restore(earlier);
         QCOMPARE(spy.count(), 0);
         QList<int> kept;
         buffer.forEachSince(0, [&kept](const UpdateBuffer::Entry &entry)
-                            { kept.append(entry.update.at("n").get<int>()); });
+                            { kept.append(entry.update().at("n").get<int>()); });
         QCOMPARE(kept, (QList<int>{1, 2, 4}));
         QCOMPARE(buffer.since(901 * Second).front().time, 902 * Second);
 

@@ -24,8 +24,19 @@ const QUuid BattleC = QUuid::fromString(u"{0f0e0d0c-0b0a-4908-8706-050403020100}
 
 UpdateBuffer::Entry entry(const QUuid &battle, qint64 time, int n)
 {
-    return {battle, time,
-            Json{{"type", "player_chat"}, {"userId", "1001"}, {"message", "m" + std::to_string(n)}}};
+    return {
+        battle, time,
+        dumpJson(Json{{"type", "player_chat"}, {"userId", "1001"}, {"message", "m" + std::to_string(n)}})};
+}
+
+// Appends an update and writes it, as the service does before passing an update on.
+Status appendAndFlush(UpdateJournal &journal, const UpdateBuffer::Entry &entry, bool local)
+{
+    if (const Status appended = journal.appendUpdate(entry, local); !appended)
+    {
+        return appended;
+    }
+    return journal.flush();
 }
 
 UpdateJournal::OpenBattle battle(const QUuid &id, qint64 startedAt, qint64 pid, bool local = false)
@@ -49,7 +60,7 @@ QStringList describe(const QList<UpdateBuffer::Entry> &updates)
         lines.append(u"%1/%2/%3"_s.arg(update.battleId.toString(QUuid::WithoutBraces).left(4))
                          .arg(update.time - Start)
                          .arg(QString::fromStdString(
-                             update.update.value("message", update.update.value("type", "")))));
+                             update.update().value("message", update.update().value("type", "")))));
     }
     return lines;
 }
@@ -138,7 +149,7 @@ private:
         for (const UpdateBuffer::Entry &update : updates)
         {
             offsets.append(journal.totalBytes());
-            if (!journal.appendUpdate(update, false).ok())
+            if (!appendAndFlush(journal, update, false).ok())
             {
                 return {};
             }
@@ -160,9 +171,9 @@ private slots:
             QCOMPARE(contents->lastTime, qint64(0));
             QVERIFY(journal.appendBattleStarted(battle(BattleA, Start, 4242)).ok());
             QVERIFY(journal.appendBattleStarted(battle(BattleB, Start + 1, 4243, true)).ok());
-            QVERIFY(journal.appendUpdate(updates.at(0), false).ok());
-            QVERIFY(journal.appendUpdate(updates.at(1), true).ok());
-            QVERIFY(journal.appendUpdate(updates.at(2), false).ok());
+            QVERIFY(appendAndFlush(journal, updates.at(0), false).ok());
+            QVERIFY(appendAndFlush(journal, updates.at(1), true).ok());
+            QVERIFY(appendAndFlush(journal, updates.at(2), false).ok());
             QVERIFY(journal.appendAlive(Start + 9 * Second).ok());
             QVERIFY(journal.sync().ok());
             QCOMPARE(journal.totalBytes(), sizeOnDisk(dir.path()));
@@ -173,7 +184,7 @@ private slots:
         QCOMPARE(describeRead(contents->updates), describe(updates));
         for (std::size_t i = 0; i < contents->updates.size(); ++i)
         {
-            QCOMPARE(dumpJson(contents->updates.at(i).update), dumpJson(updates.at(qsizetype(i)).update));
+            QCOMPARE(contents->updates.at(i).updateJson, updates.at(qsizetype(i)).updateJson);
         }
         QCOMPARE(contents->localBattles, QSet<QUuid>{BattleB});
         QCOMPARE(contents->lastTime, Start + 9 * Second);
@@ -260,7 +271,7 @@ private slots:
                     (cut > lastStart) ==
                         log.contains(u"dropped a torn or damaged tail of %1 bytes"_s.arg(cut - lastStart)),
                     qPrintable(where + u": "_s + log));
-                QVERIFY(journal.appendUpdate(entry(BattleC, Start + 4, 4), false).ok());
+                QVERIFY(appendAndFlush(journal, entry(BattleC, Start + 4, 4), false).ok());
             }
             UpdateJournal journal(settings(dir.path()));
             const auto contents = journal.open();
@@ -282,14 +293,14 @@ private slots:
         QVERIFY(journal.open().ok());
         for (int i = 0; i < 30; ++i)
         {
-            QVERIFY(journal.appendUpdate(entry(BattleA, Start + i * Second, i), false).ok());
+            QVERIFY(appendAndFlush(journal, entry(BattleA, Start + i * Second, i), false).ok());
         }
         const int segments = int(segmentFiles(dir.path()).size());
         QVERIFY2(segments >= 8, qPrintable(QString::number(segments)));
         QCOMPARE(journal.segmentPaths().size(), segments);
 
         // 120 s after the first: the segments whose newest record is older than 20 s go.
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start + 120 * Second, 120), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start + 120 * Second, 120), false).ok());
         QCOMPARE(journal.totalBytes(), sizeOnDisk(dir.path()));
         UpdateJournal::Settings readOnly = small;
         journal.close();
@@ -313,10 +324,10 @@ private slots:
         quiet.retention = 100 * Second;
         UpdateJournal journal(quiet);
         QVERIFY(journal.open().ok());
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start, 0), false).ok());
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start + 50 * Second, 1), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start, 0), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start + 50 * Second, 1), false).ok());
         QCOMPARE(segmentFiles(dir.path()).size(), 1);
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start + 160 * Second, 2), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start + 160 * Second, 2), false).ok());
         QCOMPARE(segmentFiles(dir.path()).size(), 1);
         QCOMPARE(journal.segmentPaths().size(), 1);
         journal.close();
@@ -337,7 +348,7 @@ private slots:
         QVERIFY(journal.open().ok());
         for (int i = 0; i < 1000; ++i)
         {
-            QVERIFY(journal.appendUpdate(entry(BattleA, Start + i, i), false).ok());
+            QVERIFY(appendAndFlush(journal, entry(BattleA, Start + i, i), false).ok());
             QVERIFY2(journal.totalBytes() <= bounded.maxBytes, qPrintable(QString::number(i)));
         }
         QCOMPARE(journal.totalBytes(), sizeOnDisk(dir.path()));
@@ -366,11 +377,15 @@ private slots:
             QVERIFY(journal.appendBattleStarted(battle(BattleB, Start + 1, 101)).ok());
             QVERIFY(journal.appendBattleStarted(battle(BattleC, Start + 2, 102)).ok());
             QVERIFY(journal.isBattleOpen(BattleB));
-            QVERIFY(journal.appendUpdate({BattleB, Start + 3, Json{{"type", "engine_quit"}}}, false).ok());
+            QVERIFY(
+                appendAndFlush(journal, {BattleB, Start + 3, dumpJson(Json{{"type", "engine_quit"}})}, false)
+                    .ok());
             QVERIFY(journal.appendBattleEnded(BattleB, Start + 4).ok());
             QVERIFY(!journal.isBattleOpen(BattleB));
             // C's engine_quit is written, its end not (the autohost died in between).
-            QVERIFY(journal.appendUpdate({BattleC, Start + 5, Json{{"type", "engine_quit"}}}, false).ok());
+            QVERIFY(
+                appendAndFlush(journal, {BattleC, Start + 5, dumpJson(Json{{"type", "engine_quit"}})}, false)
+                    .ok());
             // An end for a battle the journal never saw start changes nothing.
             QVERIFY(journal.appendBattleEnded(QUuid::createUuid(), Start + 6).ok());
         }
@@ -398,11 +413,13 @@ private slots:
             QVERIFY(journal.open().ok());
             QVERIFY(journal.appendBattleStarted(battle(BattleA, Start, 777)).ok());
             QVERIFY(journal.appendBattleStarted(battle(BattleB, Start, 778)).ok());
-            QVERIFY(journal.appendUpdate({BattleB, Start + 1, Json{{"type", "engine_crash"}}}, false).ok());
+            QVERIFY(
+                appendAndFlush(journal, {BattleB, Start + 1, dumpJson(Json{{"type", "engine_crash"}})}, false)
+                    .ok());
             const QString first = journal.segmentPaths().constFirst();
             for (int i = 0; i < 200; ++i)
             {
-                QVERIFY(journal.appendUpdate(entry(BattleC, Start + 2 + i * Second, i), false).ok());
+                QVERIFY(appendAndFlush(journal, entry(BattleC, Start + 2 + i * Second, i), false).ok());
             }
             QVERIFY(!QFile::exists(first));
             QVERIFY(journal.totalBytes() < 4 * small.segmentBytes);
@@ -476,15 +493,15 @@ private slots:
         QTemporaryDir dir;
         UpdateJournal journal(settings(dir.path()));
         QVERIFY(journal.open().ok());
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start + 1, 1), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start + 1, 1), false).ok());
         const QString path = journal.segmentPaths().constFirst();
         const qint64 size = fileSize(path);
 
         MessageCapture capture;
         auto limit = std::make_unique<FileSizeLimit>(size + 7); // room for a part of the next record only
         QVERIFY(limit->applied());
-        const Status failed = journal.appendUpdate(entry(BattleA, Start + 2, 2), false);
-        const Status failedToo = journal.appendUpdate(entry(BattleB, Start + 3, 3), false);
+        const Status failed = appendAndFlush(journal, entry(BattleA, Start + 2, 2), false);
+        const Status failedToo = appendAndFlush(journal, entry(BattleB, Start + 3, 3), false);
         const Status stillFailing = journal.sync();
         const qint64 sizeWhileFailing = fileSize(path);
         limit.reset();
@@ -501,7 +518,7 @@ private slots:
         QVERIFY(journal.sync().ok());
         QCOMPARE(journal.pendingRecords(), 0);
         QVERIFY(capture.take().join(u'\n').contains(u"writing works again"_s));
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start + 4, 4), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start + 4, 4), false).ok());
         journal.close();
         UpdateJournal reread(settings(dir.path()));
         const auto contents = reread.open();
@@ -519,14 +536,14 @@ private slots:
         shortLived.retention = 100 * Second;
         UpdateJournal journal(shortLived);
         QVERIFY(journal.open().ok());
-        QVERIFY(journal.appendUpdate(entry(BattleA, Start, 0), false).ok());
+        QVERIFY(appendAndFlush(journal, entry(BattleA, Start, 0), false).ok());
         {
             FileSizeLimit limit(fileSize(journal.segmentPaths().constFirst()));
             QVERIFY(limit.applied());
             QVERIFY(!journal.appendBattleStarted(battle(BattleB, Start + 1, 55)).ok());
-            QVERIFY(!journal.appendUpdate(entry(BattleB, Start + 2 * Second, 2), false).ok());
-            QVERIFY(!journal.appendUpdate(entry(BattleB, Start + 50 * Second, 50), false).ok());
-            QVERIFY(!journal.appendUpdate(entry(BattleB, Start + 150 * Second, 150), false).ok());
+            QVERIFY(!appendAndFlush(journal, entry(BattleB, Start + 2 * Second, 2), false).ok());
+            QVERIFY(!appendAndFlush(journal, entry(BattleB, Start + 50 * Second, 50), false).ok());
+            QVERIFY(!appendAndFlush(journal, entry(BattleB, Start + 150 * Second, 150), false).ok());
         }
         QCOMPARE(journal.droppedRecords(), quint64(1));
         QCOMPARE(journal.pendingRecords(), 3);

@@ -377,6 +377,21 @@ Status UpdateJournal::appendUpdate(const UpdateBuffer::Entry &entry, bool local)
     return succeeded();
 }
 
+Status UpdateJournal::appendBattleStarted(const OpenBattle &battle)
+{
+    return append(Kind::BattleStarted, battle.local, battle.startedAt, battle.battleId, startedBody(battle));
+}
+
+Status UpdateJournal::appendBattleEnded(const QUuid &battleId, qint64 time)
+{
+    return append(Kind::BattleEnded, false, time, battleId, {});
+}
+
+Status UpdateJournal::appendAlive(qint64 time)
+{
+    return append(Kind::Alive, false, time, QUuid(), {});
+}
+
 Status UpdateJournal::flush()
 {
     if (!isOpen())
@@ -439,19 +454,7 @@ void UpdateJournal::keep(Batch batch)
 {
     m_pendingBytes += batch.records.size();
     m_pendingRecords += batch.count;
-    // Consecutive batches of updates are written as one.
-    if (!m_pending.empty() && !m_pending.back().marker && !batch.marker)
-    {
-        Batch &last = m_pending.back();
-        last.records += batch.records;
-        last.count += batch.count;
-        last.oldestTime = std::min(last.oldestTime, batch.oldestTime);
-        last.newestTime = std::max(last.newestTime, batch.newestTime);
-    }
-    else
-    {
-        m_pending.push_back(std::move(batch));
-    }
+    m_pending.push_back(std::move(batch));
     if (!m_failing)
     {
         return;
