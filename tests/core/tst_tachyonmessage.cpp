@@ -101,6 +101,32 @@ private slots:
         }
         QCOMPARE(ids.size(), 100);
     }
+
+    // Random UUIDs (version 4, variant 10), as Teiserver and the reference autohost use.
+    void messageIdsAreVersion4Uuids()
+    {
+        for (int i = 0; i < 100; ++i)
+        {
+            const QString id = TachyonMessage::newMessageId();
+            const QUuid uuid = QUuid::fromString(id);
+            QVERIFY2(!uuid.isNull(), qPrintable(id));
+            QCOMPARE(uuid.toString(QUuid::WithoutBraces), id);
+            QCOMPARE(uuid.version(), QUuid::Random);
+            QCOMPARE(uuid.variant(), QUuid::DCE);
+        }
+    }
+
+    // The event around JSON text is the event built as a tree, serialised: same members, same order.
+    void eventJsonIsTheEventSerialised()
+    {
+        const Json data = {
+            {"battleId", "b"}, {"time", 1}, {"update", {{"type", "player_chat"}, {"message", "\"q\"\n"}}}};
+        for (const QString &messageId : {TachyonMessage::newMessageId(), u"odd \"id\"\\\t\x01"_s})
+        {
+            QCOMPARE(TachyonMessage::makeEventJson(u"autohost/update"_s, messageId, dumpJson(data)),
+                     dumpJson(TachyonMessage::makeEvent(u"autohost/update"_s, messageId, data)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTachyonMessage)

@@ -266,6 +266,7 @@ private slots:
         QCOMPARE(dumpJson(data), std::string(R"({"battleId":"5d8f8b6e-8d3a-4d8c-9a52-0c4b1e2f3a4b",)"
                                              R"("time":1732270530123456,"update":{"type":"start"}})"));
         QVERIFY(data.at("time").is_number_integer());
+        QCOMPARE(UpdateBuffer::eventDataJson(entry), dumpJson(data));
     }
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,54 @@ inline std::string toStdString(const QString &text)
 inline std::string dumpJson(const Json &value)
 {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Appends text as a JSON string: quoted, with quotes, backslashes and control characters escaped. For text
+// known to be valid UTF-8 (ids, command names), where building a Json value to serialise would cost more than
+// the rest of a message.
+inline void appendJsonString(std::string &out, std::string_view text)
+{
+    out += '"';
+    for (const char c : text)
+    {
+        switch (c)
+        {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+            {
+                constexpr char Hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += Hex[(c >> 4) & 0xf];
+                out += Hex[c & 0xf];
+            }
+            else
+            {
+                out += c;
+            }
+        }
+    }
+    out += '"';
 }
 
 inline QByteArray dumpJsonBytes(const Json &value)

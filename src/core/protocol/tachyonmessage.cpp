@@ -109,9 +109,9 @@ std::string TachyonMessage::makeEventJson(const QString &commandId, const QStrin
     std::string event;
     event.reserve(dataJson.size() + 100);
     event += R"({"type":"event","messageId":)";
-    event += dumpJson(toStdString(messageId));
+    appendJsonString(event, messageId.toUtf8().toStdString());
     event += R"(,"commandId":)";
-    event += dumpJson(toStdString(commandId));
+    appendJsonString(event, commandId.toUtf8().toStdString());
     event += R"(,"data":)";
     event += dataJson;
     event += '}';

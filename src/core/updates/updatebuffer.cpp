@@ -113,7 +113,7 @@ std::string UpdateBuffer::eventDataJson(const Entry &entry)
     std::string data;
     data.reserve(entry.updateJson.size() + 80);
     data += R"({"battleId":")";
-    data += uuidText(entry.battleId).toStdString();
+    data += entry.battleId.toByteArray(QUuid::WithoutBraces).toStdString();
     data += R"(","time":)";
     data += std::to_string(entry.time);
     data += R"(,"update":)";
