@@ -4,8 +4,6 @@
 #include <limits>
 #include <utility>
 
-#include <QDateTime>
-
 #include "battles/battlerequests.h"
 #include "engine/strayengine.h"
 #include "logging.h"
@@ -183,7 +181,7 @@ void AutohostService::reportInterruptedBattles()
     qCWarning(lcBattle).noquote()
         << u"%1 battles were running when the previous autohost stopped (last sign of life %2): reporting "
            u"engine_crash for them%3"_s.arg(m_interrupted.size())
-               .arg(QDateTime::fromMSecsSinceEpoch(m_lastSignOfLife / 1000, Qt::UTC).toString(Qt::ISODate))
+               .arg(utcTimeText(m_lastSignOfLife))
                .arg(waitForServer ? u" (the server's battles once it subscribes)"_s : QString());
     // The server's battles wait for its subscription: their reports then come after any since it picks
     // (Teiserver subscribes from its own clock). Local battles, and all of them in local mode, are reported
@@ -206,7 +204,7 @@ void AutohostService::reportInterruptedBattles()
 void AutohostService::reportInterrupted(const UpdateJournal::OpenBattle &battle)
 {
     const QString details = u"the autohost stopped while the battle was running (last sign of life %1)"_s.arg(
-        QDateTime::fromMSecsSinceEpoch(m_lastSignOfLife / 1000, Qt::UTC).toString(Qt::ISODate));
+        utcTimeText(m_lastSignOfLife));
     qCInfo(lcBattle).noquote() << u"battle %1: engine_crash: %2"_s.arg(uuidText(battle.battleId), details);
     m_updates.append(battle.battleId, Json{{"type", "engine_crash"}, {"details", toStdString(details)}});
     m_journal->appendBattleEnded(battle.battleId, m_updates.now());

@@ -257,6 +257,15 @@ private slots:
         QCOMPARE(buffer.append(BattleB, update(6)).time, 2000 * Second);
     }
 
+    void battleEndsAreEngineQuitAndEngineCrash()
+    {
+        QVERIFY(UpdateBuffer::isBattleEnd(Json{{"type", "engine_quit"}}));
+        QVERIFY(UpdateBuffer::isBattleEnd(Json{{"type", "engine_crash"}, {"details", "x"}}));
+        QVERIFY(!UpdateBuffer::isBattleEnd(Json{{"type", "player_chat"}, {"message", "engine_quit"}}));
+        QVERIFY(!UpdateBuffer::isBattleEnd(Json{{"type", "finished"}}));
+        QVERIFY(!UpdateBuffer::isBattleEnd(Json::object()));
+    }
+
     void eventDataShape()
     {
         UpdateBuffer buffer(600 * Second);

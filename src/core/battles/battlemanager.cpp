@@ -30,12 +30,6 @@ struct UpdateBudget
     RateLimiter updates;
     RateLimiter reports{0.1, 1}; // log lines about dropped updates: one per 10 s
 };
-
-bool isBattleEnd(const Json &update)
-{
-    const std::string type = update.value("type", "");
-    return type == "engine_quit" || type == "engine_crash";
-}
 } // namespace
 
 BattleManager::BattleManager(const Config &config, EngineCatalog *engines, UpdateBuffer *updates,
@@ -258,7 +252,7 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
     connect(battle, &Battle::updated, this,
             [this, id, budget](const Json &update)
             {
-                if (!isBattleEnd(update) && !budget->updates.tryAcquire())
+                if (!UpdateBuffer::isBattleEnd(update) && !budget->updates.tryAcquire())
                 {
                     if (budget->reports.tryAcquire())
                     {

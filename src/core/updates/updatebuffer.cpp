@@ -98,6 +98,12 @@ bool UpdateBuffer::isTooOld(qint64 since) const
     return since < now() - m_retention;
 }
 
+bool UpdateBuffer::isBattleEnd(const Json &update)
+{
+    const std::string type = update.value("type", "");
+    return type == "engine_quit" || type == "engine_crash";
+}
+
 Json UpdateBuffer::eventData(const Entry &entry)
 {
     Json data = Json::object();

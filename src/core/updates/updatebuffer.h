@@ -55,6 +55,9 @@ public:
     qint64 now() const;
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
+    // True for engine_quit and engine_crash, a battle's last update.
+    static bool isBattleEnd(const Json &update);
+
     // The "data" of an autohost/update event for an entry: {"battleId", "time", "update"}.
     static Json eventData(const Entry &entry);
     // The same as compact JSON, built around the stored text without parsing it.

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <QDateTime>
 #include <QDir>
 #include <QLockFile>
 #include <QRegularExpression>
@@ -55,16 +54,6 @@ QByteArrayView recordAt(const QByteArray &data, qsizetype offset)
     return crc32(payload) == checksum ? payload : QByteArrayView();
 }
 
-bool isTerminal(const Json &update)
-{
-    const std::string type = update.value("type", "");
-    return type == "engine_quit" || type == "engine_crash";
-}
-
-QString timeText(qint64 microseconds)
-{
-    return QDateTime::fromMSecsSinceEpoch(microseconds / 1000, Qt::UTC).toString(Qt::ISODate);
-}
 } // namespace
 
 UpdateJournal::UpdateJournal(Settings settings)
@@ -240,7 +229,7 @@ bool UpdateJournal::apply(Kind kind, bool local, qint64 time, const QUuid &battl
         {
             return false;
         }
-        if (isTerminal(body))
+        if (UpdateBuffer::isBattleEnd(body))
         {
             const auto open = m_openBattles.find(battleId);
             if (open != m_openBattles.end())
@@ -577,7 +566,7 @@ void UpdateJournal::prune()
             qCWarning(lcUpdates).noquote()
                 << u"journal over its limit of %1 MiB: deleted %2, so updates from %3 to %4 can no longer be "
                    u"replayed after a restart"_s.arg(double(m_settings.maxBytes) / (1 << 20), 0, 'g', 4)
-                       .arg(oldest.path, timeText(oldest.oldestTime), timeText(oldest.newestTime));
+                       .arg(oldest.path, utcTimeText(oldest.oldestTime), utcTimeText(oldest.newestTime));
         }
         if (!QFile::remove(oldest.path) && QFile::exists(oldest.path))
         {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include <QDateTime>
 #include <QString>
 #include <QUuid>
 
@@ -10,6 +11,12 @@
 inline QString uuidText(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
+}
+
+// A time in µs since the Unix epoch as ISO 8601 UTC, for the log.
+inline QString utcTimeText(qint64 microseconds)
+{
+    return QDateTime::fromMSecsSinceEpoch(microseconds / 1000, Qt::UTC).toString(Qt::ISODate);
 }
 
 // Seconds from the configuration as a timer interval: at least 1 ms, at most what a QTimer takes.
