@@ -354,7 +354,7 @@ Status UpdateJournal::appendUpdate(const UpdateBuffer::Entry &entry, bool local)
         return fail(u"a record of %1 bytes is too large for the journal"_s.arg(record.size()));
     }
     // Only the text of an engine_quit or engine_crash can hold this; the parse then tells.
-    if (entry.updateJson.find("\"engine_") != std::string::npos && isTerminal(entry.update()))
+    if (entry.updateJson.find("\"engine_") != std::string::npos && UpdateBuffer::isBattleEnd(entry.update()))
     {
         if (const auto open = m_openBattles.find(entry.battleId); open != m_openBattles.end())
         {
