@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ ccache pkg-config
-          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libarchive-dev libgl-dev
+          qt6-base-dev qt6-websockets-dev nlohmann-json3-dev libarchive-dev zlib1g-dev libgl-dev
           # The desktop app: Qt Quick, the QML modules it imports at run time, and lrelease for translations.
           qt6-declarative-dev qt6-tools-dev qt6-l10n-tools
           qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
@@ -14,7 +14,7 @@ packages=(cmake ninja-build g++ ccache pkg-config
           # The Debian engine: local battles run it out of the box.
           spring)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(clang-format zlib1g-dev qml6-module-qttest)
+    packages+=(clang-format qml6-module-qttest)
     # Google Benchmark for bench/micro (microbench and its smoke test bench_microbench_smoke).
     packages+=(libbenchmark-dev)
     # The sanitizer stage (scripts/test-sanitizers.sh): clang with its sanitizer and libFuzzer runtimes, and

@@ -168,7 +168,7 @@ private slots:
         sendTo(*engine, socket, QByteArray::fromHex("00"));
         QTRY_VERIFY(socket.engineKnown());
         // A burst waiting in the kernel all at once, as from an engine sending faster than it is read.
-        constexpr int Burst = 1000;
+        constexpr int Burst = 3000;
         for (int i = 0; i < Burst; ++i)
         {
             sendTo(*engine, socket, QByteArray("\x04") + QByteArray::number(i));

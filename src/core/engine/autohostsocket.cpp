@@ -1,6 +1,6 @@
 #include "engine/autohostsocket.h"
 
-#include <QNetworkDatagram>
+#include <QHostAddress>
 
 #include "logging.h"
 
@@ -12,7 +12,7 @@ namespace
 constexpr int ReceiveBufferBytes = 8 * 1024 * 1024;
 // Datagrams handled per readyRead: an engine flooding its socket must not keep the event loop, and with it
 // every other battle and the Tachyon connection, waiting. What is left raises readyRead again.
-constexpr int MaxDatagramsPerRead = 256;
+constexpr qsizetype MaxDatagramsPerRead = 1024;
 // Log lines about dropped datagrams: a few at once, then one per 10 s, each telling how many went unreported.
 constexpr double DropReportsPerSecond = 0.1;
 constexpr double DropReportBurst = 5;
@@ -23,17 +23,27 @@ AutohostSocket::AutohostSocket(QObject *parent)
     , m_dropReports(DropReportsPerSecond, DropReportBurst)
 {
     m_pacing.setInterval(5);
-    connect(&m_socket, &QUdpSocket::readyRead, this, &AutohostSocket::readPending);
+    connect(&m_socket, &DatagramSocket::readyRead, this, &AutohostSocket::readPending);
     connect(&m_pacing, &QTimer::timeout, this, &AutohostSocket::sendNext);
 }
 
 Status AutohostSocket::bind(quint16 port)
 {
-    if (!m_socket.bind(QHostAddress(QHostAddress::LocalHost), port, QUdpSocket::DontShareAddress))
+    if (auto bound = m_socket.bind(port, ReceiveBufferBytes); !bound)
     {
-        return fail(u"cannot bind UDP 127.0.0.1:%1: %2"_s.arg(port).arg(m_socket.errorString()));
+        return bound;
     }
-    m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveBufferBytes);
+    // Said once per process: every battle's socket gets the same.
+    static bool capReported = false;
+    if (const int granted = m_socket.receiveBufferBytes(); granted < ReceiveBufferBytes && !capReported)
+    {
+        capReported = true;
+        qCInfo(lcEngine).noquote()
+            << u"the system grants engine sockets a receive buffer of %1 KiB, not the %2 KiB "
+               u"asked for; a long burst of engine events can overflow it (on Linux raise "
+               u"net.core.rmem_max)"_s.arg(granted / 1024)
+                   .arg(ReceiveBufferBytes / 1024);
+    }
     return succeeded();
 }
 
@@ -75,36 +85,30 @@ void AutohostSocket::close()
 void AutohostSocket::readPending()
 {
     // One readyRead can stand for many datagrams.
-    for (int read = 0; read < MaxDatagramsPerRead && m_socket.hasPendingDatagrams(); ++read)
-    {
-        const QNetworkDatagram datagram = m_socket.receiveDatagram();
-        if (!datagram.isValid())
-        {
-            break;
-        }
-        handleDatagram(datagram.data(), datagram.senderAddress(), quint16(datagram.senderPort()));
-    }
+    m_socket.receive(MaxDatagramsPerRead,
+                     [this](const DatagramSocket::Datagram &datagram) { handleDatagram(datagram); });
 }
 
-void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &sender, quint16 senderPort)
+void AutohostSocket::handleDatagram(const DatagramSocket::Datagram &datagram)
 {
+    const quint16 senderPort = datagram.senderPort;
     const auto from = [&]
     {
-        return u"%1:%2"_s.arg(sender.toString()).arg(senderPort);
+        return u"%1:%2"_s.arg(QHostAddress(datagram.senderAddress).toString()).arg(senderPort);
     };
-    if (engineKnown() && (senderPort != m_enginePort || !sender.isEqual(m_engineAddress)))
+    if (engineKnown() && (senderPort != m_enginePort || datagram.senderAddress != m_engineAddress))
     {
         ++m_droppedForeign;
         reportDropped(
             [&]
             {
                 return u"a datagram from %1, which is not the engine (%2:%3)"_s
-                    .arg(from(), m_engineAddress.toString())
+                    .arg(from(), QHostAddress(m_engineAddress).toString())
                     .arg(m_enginePort);
             });
         return;
     }
-    auto packet = EnginePacket::decode(data);
+    auto packet = EnginePacket::decode(datagram.data);
     if (!packet)
     {
         ++m_droppedMalformed;
@@ -113,7 +117,7 @@ void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &
     }
     if (!engineKnown())
     {
-        if (!std::holds_alternative<EnginePacket::ServerStarted>(*packet) || !sender.isLoopback())
+        if (!std::holds_alternative<EnginePacket::ServerStarted>(*packet) || !datagram.fromLoopback())
         {
             ++m_droppedForeign;
             reportDropped(
@@ -129,7 +133,7 @@ void AutohostSocket::handleDatagram(const QByteArray &data, const QHostAddress &
                 [&] { return u"SERVER_STARTED from %1, which is not the engine's socket"_s.arg(from()); });
             return;
         }
-        m_engineAddress = sender;
+        m_engineAddress = datagram.senderAddress;
         m_enginePort = senderPort;
         if (!m_queue.empty())
         {
@@ -162,10 +166,10 @@ void AutohostSocket::sendNext()
     }
     const QByteArray datagram = m_queue.front();
     m_queue.pop_front();
-    if (m_socket.writeDatagram(datagram, m_engineAddress, m_enginePort) != datagram.size())
+    if (const auto sent = m_socket.send(datagram, m_enginePort); !sent)
     {
         qCWarning(lcEngine).noquote()
-            << u"could not send to the engine on port %1: %2"_s.arg(m_enginePort).arg(m_socket.errorString());
+            << u"could not send to the engine on port %1: %2"_s.arg(m_enginePort).arg(sent.error());
     }
     // Keep ticking for one more interval so that the next datagram also waits its turn.
     if (!m_pacing.isActive())

@@ -3,11 +3,10 @@
 #include <deque>
 #include <functional>
 
-#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
-#include <QUdpSocket>
 
+#include "net/datagramsocket.h"
 #include "protocol/enginepacket.h"
 #include "util/ratelimiter.h"
 
@@ -49,13 +48,13 @@ signals:
 
 private:
     void readPending();
-    void handleDatagram(const QByteArray &data, const QHostAddress &sender, quint16 senderPort);
+    void handleDatagram(const DatagramSocket::Datagram &datagram);
     void sendNext();
     // Logs a dropped datagram, unless too many were logged lately; describe is only called when it is.
     void reportDropped(const std::function<QString()> &describe);
 
-    QUdpSocket m_socket;
-    QHostAddress m_engineAddress;
+    DatagramSocket m_socket;
+    quint32 m_engineAddress = 0;
     quint16 m_enginePort = 0;
     std::deque<QByteArray> m_queue;
     QTimer m_pacing;
