@@ -71,7 +71,7 @@ private:
         QList<Json> result;
         for (const QList<QVariant> &arguments : spy)
         {
-            result.append(arguments.at(0).value<Json>());
+            result.append(arguments.at(0).value<EngineUpdate>().parsed());
         }
         return result;
     }
@@ -95,7 +95,6 @@ private:
 private slots:
     void initTestCase()
     {
-        qRegisterMetaType<Json>("Json");
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFile::exists(QStringLiteral(FAKE_ENGINE_PATH)), FAKE_ENGINE_PATH);
     }

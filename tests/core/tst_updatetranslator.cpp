@@ -16,11 +16,27 @@ private:
                            {u"1002"_s, u"Bob"_s, 1, false},
                            {u"1003"_s, u"Carol"_s, 2, true}}};
 
+    // The update's text, after checking that it is what nlohmann's own writer makes of it and that the
+    // members kept at hand agree with it.
     static std::string translated(const UpdateTranslator &translator, const Packet &packet)
     {
         const auto update = translator.translate(packet);
-        return update ? dumpJson(*update) : std::string("dropped");
+        return update ? checked(*update) : std::string("dropped");
     }
+
+    static std::string checked(const EngineUpdate &update)
+    {
+        const Json parsed = update.parsed();
+        if (dumpJson(parsed) != update.json || parsed.value("type", "") != update.type ||
+            toQString(parsed.value("userId", "")) != update.userId ||
+            parsed.value("reason", "") != update.reason)
+        {
+            return "inconsistent: " + update.json;
+        }
+        return update.json;
+    }
+
+    UpdateTranslator translator() const { return UpdateTranslator(&m_players, std::nullopt); }
 
 private slots:
     void mapsEveryForwardedEvent_data()
@@ -130,8 +146,9 @@ private slots:
                               10);
         const auto update = translator.translate(GameLuaMsg{0, LuaScriptRules, 0, data});
         QVERIFY(update.has_value());
-        QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(update->at("data").get<std::string>())),
-                 data);
+        QCOMPARE(
+            QByteArray::fromBase64(QByteArray::fromStdString(update->parsed().at("data").get<std::string>())),
+            data);
     }
 
     void playersAddedLaterResolve()
@@ -146,10 +163,13 @@ private slots:
 
     void terminalUpdates()
     {
-        QCOMPARE(dumpJson(UpdateTranslator::engineQuit()), std::string(R"({"type":"engine_quit"})"));
-        QCOMPARE(dumpJson(UpdateTranslator::engineCrash(u"exit code 3"_s)),
+        QCOMPARE(checked(UpdateTranslator::engineQuit()), std::string(R"({"type":"engine_quit"})"));
+        QCOMPARE(checked(UpdateTranslator::engineCrash(u"exit code 3"_s)),
                  std::string(R"({"type":"engine_crash","details":"exit code 3"})"));
-        QCOMPARE(dumpJson(UpdateTranslator::engineCrash({})), std::string(R"({"type":"engine_crash"})"));
+        QCOMPARE(checked(UpdateTranslator::engineCrash({})), std::string(R"({"type":"engine_crash"})"));
+        QVERIFY(UpdateTranslator::engineQuit().isBattleEnd());
+        QVERIFY(UpdateTranslator::engineCrash({}).isBattleEnd());
+        QVERIFY(!translator().translate(PlayerJoined{2, "Carol"})->isBattleEnd());
     }
 
     void invalidUtf8FromTheEngineStaysSerialisable()
@@ -157,7 +177,7 @@ private slots:
         const UpdateTranslator translator(&m_players, std::nullopt);
         const auto update = translator.translate(ServerMessage{"caf\xe9"});
         QVERIFY(update.has_value());
-        QCOMPARE(dumpJson(*update),
+        QCOMPARE(checked(*update),
                  std::string("{\"type\":\"engine_message\",\"message\":\"caf\xef\xbf\xbd\"}"));
     }
 };

@@ -104,7 +104,7 @@ signals:
     void startSucceeded();
     void startFailed(const QString &reason, const QString &details);
     // An "update" member for autohost/update; the battle's last one is engine_quit or engine_crash.
-    void updated(const Json &update);
+    void updated(const EngineUpdate &update);
     void stateChanged(Battle::State state);
     // The process has exited and the socket is closed: the battle's ports may be reused.
     void ended();

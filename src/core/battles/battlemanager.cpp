@@ -250,9 +250,9 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
             });
     auto budget = std::make_shared<UpdateBudget>(m_config.maxBattleUpdatesPerSecond);
     connect(battle, &Battle::updated, this,
-            [this, id, budget](const Json &update)
+            [this, id, budget](const EngineUpdate &update)
             {
-                if (!UpdateBuffer::isBattleEnd(update) && !budget->updates.tryAcquire())
+                if (!update.isBattleEnd() && !budget->updates.tryAcquire())
                 {
                     if (budget->reports.tryAcquire())
                     {
@@ -266,7 +266,7 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
                     }
                     return;
                 }
-                m_updates->append(id, update);
+                m_updates->appendSerialised(id, update.json);
             });
     connect(
         battle, &Battle::ended, this,

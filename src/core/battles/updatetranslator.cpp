@@ -1,13 +1,15 @@
 #include "battles/updatetranslator.h"
 
+#include "protocol/jsonobjectwriter.h"
+
 using namespace Qt::Literals::StringLiterals;
 using namespace EnginePacket;
 
 namespace
 {
-std::string text(const QByteArray &bytes)
+std::string_view text(const QByteArray &bytes)
 {
-    return bytes.toStdString();
+    return std::string_view(bytes.constData(), std::size_t(bytes.size()));
 }
 
 const char *leaveReason(LeaveReason reason)
@@ -79,9 +81,9 @@ std::optional<QString> UpdateTranslator::userId(int player) const
     return std::nullopt;
 }
 
-std::optional<Json> UpdateTranslator::translate(const Packet &packet, QString *why) const
+std::optional<EngineUpdate> UpdateTranslator::translate(const Packet &packet, QString *why) const
 {
-    const auto drop = [why](const QString &reason) -> std::optional<Json>
+    const auto drop = [why](const QString &reason) -> std::optional<EngineUpdate>
     {
         if (why)
         {
@@ -93,16 +95,29 @@ std::optional<Json> UpdateTranslator::translate(const Packet &packet, QString *w
     {
         return drop(u"no user has player number %1"_s.arg(player));
     };
+    // Every update starts with its type; the literal stays at hand for the readers that only need that.
+    const auto make = [](std::string_view type, const QString &userId, const auto &addMembers)
+    {
+        JsonObjectWriter writer;
+        writer.add("type", type);
+        if (!userId.isNull())
+        {
+            writer.add("userId", userId);
+        }
+        addMembers(writer);
+        return EngineUpdate{writer.take(), type, userId, {}};
+    };
+    const auto noMembers = [](JsonObjectWriter &) {
+    };
 
     return std::visit(
         Overloaded{
             [&](const ServerStarted &)
             { return drop(u"SERVER_STARTED is answered by the start response"_s); },
             [&](const ServerQuit &) { return drop(u"SERVER_QUIT is reported as engine_quit on exit"_s); },
-            [&](const ServerStartPlaying &) -> std::optional<Json> {
-                return Json{{"type", "start"}};
-            },
-            [&](const ServerGameOver &p) -> std::optional<Json>
+            [&](const ServerStartPlaying &) -> std::optional<EngineUpdate>
+            { return make("start", QString(), noMembers); },
+            [&](const ServerGameOver &p) -> std::optional<EngineUpdate>
             {
                 if (p.winningAllyTeams.isEmpty())
                 {
@@ -118,82 +133,94 @@ std::optional<Json> UpdateTranslator::translate(const Packet &packet, QString *w
                 {
                     winners.push_back(int(allyTeam));
                 }
-                return Json{
-                    {"type", "finished"}, {"userId", toStdString(*reporter)}, {"winningAllyTeams", winners}};
+                return make("finished", *reporter,
+                            [&](JsonObjectWriter &writer)
+                            { writer.addJson("winningAllyTeams", dumpJson(winners)); });
             },
-            [&](const ServerMessage &p) -> std::optional<Json> {
-                return Json{{"type", "engine_message"}, {"message", text(p.text)}};
+            [&](const ServerMessage &p) -> std::optional<EngineUpdate>
+            {
+                return make("engine_message", QString(),
+                            [&](JsonObjectWriter &writer) { writer.add("message", text(p.text)); });
             },
-            [&](const ServerWarning &p) -> std::optional<Json> {
-                return Json{{"type", "engine_warning"}, {"message", text(p.text)}};
+            [&](const ServerWarning &p) -> std::optional<EngineUpdate>
+            {
+                return make("engine_warning", QString(),
+                            [&](JsonObjectWriter &writer) { writer.add("message", text(p.text)); });
             },
-            [&](const PlayerJoined &p) -> std::optional<Json>
+            [&](const PlayerJoined &p) -> std::optional<EngineUpdate>
             {
                 const auto user = userId(p.player);
                 if (!user)
                 {
                     return unknownPlayer(p.player);
                 }
-                return Json{{"type", "player_joined"},
-                            {"userId", toStdString(*user)},
-                            {"playerNumber", int(p.player)}};
+                return make("player_joined", *user,
+                            [&](JsonObjectWriter &writer) { writer.add("playerNumber", int(p.player)); });
             },
-            [&](const PlayerLeft &p) -> std::optional<Json>
+            [&](const PlayerLeft &p) -> std::optional<EngineUpdate>
             {
                 const auto user = userId(p.player);
                 if (!user)
                 {
                     return unknownPlayer(p.player);
                 }
-                return Json{{"type", "player_left"},
-                            {"userId", toStdString(*user)},
-                            {"reason", leaveReason(p.reason)}};
+                const std::string_view reason = leaveReason(p.reason);
+                EngineUpdate update = make("player_left", *user,
+                                           [&](JsonObjectWriter &writer) { writer.add("reason", reason); });
+                update.reason = reason;
+                return update;
             },
             [&](const PlayerReady &) { return drop(u"Tachyon has no update for PLAYER_READY"_s); },
-            [&](const PlayerChat &p) -> std::optional<Json>
+            [&](const PlayerChat &p) -> std::optional<EngineUpdate>
             {
                 const auto user = userId(p.from);
                 if (!user)
                 {
                     return unknownPlayer(p.from);
                 }
-                Json update = {
-                    {"type", "player_chat"}, {"userId", toStdString(*user)}, {"message", text(p.text)}};
+                std::string_view destination;
+                std::optional<QString> toUser;
                 switch (p.destination)
                 {
                 case ChatToAllies:
-                    update["destination"] = "allies";
-                    return update;
+                    destination = "allies";
+                    break;
                 case ChatToSpectators:
-                    update["destination"] = "spectators";
-                    return update;
+                    destination = "spectators";
+                    break;
                 case ChatToEveryone:
-                    update["destination"] = "all";
-                    return update;
+                    destination = "all";
+                    break;
                 case ChatToHost:
                     return drop(u"chat addressed to the host"_s);
                 default:
-                    break;
+                    toUser = userId(p.destination);
+                    if (!toUser)
+                    {
+                        return unknownPlayer(p.destination);
+                    }
+                    destination = "player";
                 }
-                const auto toUser = userId(p.destination);
-                if (!toUser)
-                {
-                    return unknownPlayer(p.destination);
-                }
-                update["destination"] = "player";
-                update["toUserId"] = toStdString(*toUser);
-                return update;
+                return make("player_chat", *user,
+                            [&](JsonObjectWriter &writer)
+                            {
+                                writer.add("message", text(p.text)).add("destination", destination);
+                                if (toUser)
+                                {
+                                    writer.add("toUserId", *toUser);
+                                }
+                            });
             },
-            [&](const PlayerDefeated &p) -> std::optional<Json>
+            [&](const PlayerDefeated &p) -> std::optional<EngineUpdate>
             {
                 const auto user = userId(p.player);
                 if (!user)
                 {
                     return unknownPlayer(p.player);
                 }
-                return Json{{"type", "player_defeated"}, {"userId", toStdString(*user)}};
+                return make("player_defeated", *user, noMembers);
             },
-            [&](const PlayerSecretChat &p) -> std::optional<Json>
+            [&](const PlayerSecretChat &p) -> std::optional<EngineUpdate>
             {
                 // Secret chat may only go to its addressee: forwarded as a private message, never to a group.
                 const auto user = userId(p.from);
@@ -210,13 +237,14 @@ std::optional<Json> UpdateTranslator::translate(const Packet &packet, QString *w
                 {
                     return unknownPlayer(p.destination);
                 }
-                return Json{{"type", "player_chat"},
-                            {"userId", toStdString(*user)},
-                            {"message", text(p.text)},
-                            {"destination", "player"},
-                            {"toUserId", toStdString(*toUser)}};
+                return make("player_chat", *user,
+                            [&](JsonObjectWriter &writer) {
+                                writer.add("message", text(p.text))
+                                    .add("destination", "player")
+                                    .add("toUserId", *toUser);
+                            });
             },
-            [&](const GameLuaMsg &p) -> std::optional<Json>
+            [&](const GameLuaMsg &p) -> std::optional<EngineUpdate>
             {
                 if (!m_luamsgFilter)
                 {
@@ -236,35 +264,43 @@ std::optional<Json> UpdateTranslator::translate(const Packet &packet, QString *w
                 {
                     return drop(u"unknown Lua script %1"_s.arg(p.script));
                 }
-                Json update = {{"type", "luamsg"}, {"userId", toStdString(*user)}, {"script", *script}};
+                std::optional<const char *> mode;
                 if (p.script == LuaScriptUi)
                 {
-                    const auto mode = luaUiMode(p.mode);
+                    mode = luaUiMode(p.mode);
                     if (!mode)
                     {
                         return drop(u"unknown LuaUI mode %1"_s.arg(p.mode));
                     }
-                    update["uiMode"] = *mode;
                 }
-                update["data"] = p.data.toBase64().toStdString();
-                return update;
+                return make("luamsg", *user,
+                            [&](JsonObjectWriter &writer)
+                            {
+                                writer.add("script", *script);
+                                if (mode)
+                                {
+                                    writer.add("uiMode", *mode);
+                                }
+                                writer.add("data", p.data.toBase64().toStdString());
+                            });
             },
             [&](const GameTeamStat &) { return drop(u"Tachyon has no update for team statistics"_s); },
         },
         packet);
 }
 
-Json UpdateTranslator::engineQuit()
+EngineUpdate UpdateTranslator::engineQuit()
 {
-    return {{"type", "engine_quit"}};
+    return EngineUpdate{JsonObjectWriter().add("type", "engine_quit").take(), "engine_quit", {}, {}};
 }
 
-Json UpdateTranslator::engineCrash(const QString &details)
+EngineUpdate UpdateTranslator::engineCrash(const QString &details)
 {
-    Json update = {{"type", "engine_crash"}};
+    JsonObjectWriter writer;
+    writer.add("type", "engine_crash");
     if (!details.isEmpty())
     {
-        update["details"] = toStdString(details);
+        writer.add("details", details);
     }
-    return update;
+    return EngineUpdate{writer.take(), "engine_crash", {}, {}};
 }

@@ -4,9 +4,9 @@
 
 #include <QRegularExpression>
 
+#include "battles/engineupdate.h"
 #include "battles/playertable.h"
 #include "protocol/enginepacket.h"
-#include "protocol/json.h"
 
 // Turns engine packets into the "update" member of autohost/update events (spec: Update; reference notes
 // §3.8). Player numbers resolve to userIds through the battle's player table; an event about a number nobody
@@ -21,10 +21,10 @@ public:
     // PLAYER_READY, GAME_TEAMSTAT, chat addressed to the host) or it cannot be mapped (unknown player, a game
     // over without winners, a filtered Lua message). `why` receives the reason a packet was dropped, for the
     // log.
-    std::optional<Json> translate(const EnginePacket::Packet &packet, QString *why = nullptr) const;
+    std::optional<EngineUpdate> translate(const EnginePacket::Packet &packet, QString *why = nullptr) const;
 
-    static Json engineQuit();
-    static Json engineCrash(const QString &details);
+    static EngineUpdate engineQuit();
+    static EngineUpdate engineCrash(const QString &details);
 
 private:
     std::optional<QString> userId(int player) const;

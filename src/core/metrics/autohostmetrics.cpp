@@ -51,22 +51,20 @@ void AutohostMetrics::followBattle(Battle *battle)
     const QUuid id = battle->id();
     m_joined.insert(id, {});
     connect(battle, &Battle::updated, this,
-            [this, id](const Json &update)
+            [this, id](const EngineUpdate &update)
             {
                 const auto joined = m_joined.find(id);
                 if (joined == m_joined.end())
                 {
                     return;
                 }
-                const std::string type = update.value("type", "");
-                const QString userId = toQString(update.value("userId", ""));
-                if (type == "player_joined")
+                if (update.type == "player_joined")
                 {
-                    joined->insert(userId);
+                    joined->insert(update.userId);
                 }
-                else if (type == "player_left")
+                else if (update.type == "player_left")
                 {
-                    joined->remove(userId);
+                    joined->remove(update.userId);
                 }
             });
 }

@@ -215,9 +215,8 @@ void BattleListModel::addBattle(Battle *battle)
                 }
             });
     connect(battle, &Battle::updated, this,
-            [this, id](const Json &update) {
-                handleUpdate(id, toQString(update.value("type", "")), toQString(update.value("userId", "")));
-            });
+            [this, id](const EngineUpdate &update)
+            { handleUpdate(id, QString::fromLatin1(update.type), update.userId); });
     connect(battle, &Battle::playerAdded, this,
             [this, id]
             {

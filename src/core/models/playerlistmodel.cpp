@@ -54,10 +54,9 @@ PlayerListModel::PlayerListModel(Battle *battle, QObject *parent)
     connect(battle, &Battle::playerAdded, this, &PlayerListModel::addPlayer);
     connect(battle, &Battle::playerMuted, this, &PlayerListModel::setMuted);
     connect(battle, &Battle::updated, this,
-            [this](const Json &update)
-            {
-                handleUpdate(toQString(update.value("type", "")), toQString(update.value("userId", "")),
-                             toQString(update.value("reason", "")));
+            [this](const EngineUpdate &update) {
+                handleUpdate(QString::fromLatin1(update.type), update.userId,
+                             QString::fromLatin1(update.reason));
             });
 }
 

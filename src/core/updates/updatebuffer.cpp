@@ -34,6 +34,11 @@ Json UpdateBuffer::Entry::update() const
 
 const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, const Json &update)
 {
+    return appendSerialised(battleId, dumpJson(update));
+}
+
+const UpdateBuffer::Entry &UpdateBuffer::appendSerialised(const QUuid &battleId, std::string updateJson)
+{
     const qint64 clockTime = now();
     const qint64 time = clockTime > m_lastTime ? clockTime : m_lastTime + 1;
     m_lastTime = time;
@@ -44,7 +49,7 @@ const UpdateBuffer::Entry &UpdateBuffer::append(const QUuid &battleId, const Jso
         prune();
         m_nextPrune = time + std::max<qint64>(1, m_retention / 10);
     }
-    m_entries.push_back(Entry{battleId, time, dumpJson(update)});
+    m_entries.push_back(Entry{battleId, time, std::move(updateJson)});
     const Entry &entry = m_entries.back();
     emit appended(entry);
     return entry;

@@ -36,6 +36,8 @@ public:
 
     // Stamps and stores an update, then emits appended (the live stream).
     const Entry &append(const QUuid &battleId, const Json &update);
+    // The same for an update already serialised (compact JSON).
+    const Entry &appendSerialised(const QUuid &battleId, std::string updateJson);
     // Takes back the entries of an earlier run (the journal), oldest first, keeping their times, so that a
     // subscriber's since works across a restart; later appends are stamped above them. An entry not newer
     // than the last one is left out (times stay unique). Nothing is emitted.
