@@ -29,9 +29,9 @@ using MicroInputs::Datagram;
 
 namespace
 {
-const QString UpdateCommand = u"autohost/update"_s; // AutohostService's
-constexpr qint64 OneSecond = 1'000'000;             // µs
-constexpr qint64 SomeTime = 1'750'000'000'000'000;  // µs since the Unix epoch
+constexpr std::string_view UpdateCommand = "autohost/update"; // AutohostService's
+constexpr qint64 OneSecond = 1'000'000;                       // µs
+constexpr qint64 SomeTime = 1'750'000'000'000'000;            // µs since the Unix epoch
 // Datagrams sent per timed batch: the autohost reads what a readyRead brought and writes the frames out when
 // its event loop runs again.
 constexpr int Batch = 64;
@@ -92,7 +92,7 @@ struct EngineLink
 // QWebSocket::sendTextMessage.
 QString updateFrame(const UpdateBuffer::Entry &entry)
 {
-    const std::string frame = TachyonMessage::makeEventJson(UpdateCommand, TachyonMessage::newMessageId(),
+    const std::string frame = TachyonMessage::makeEventJson(UpdateCommand, TachyonMessage::newMessageIdUtf8(),
                                                             UpdateBuffer::eventDataJson(entry));
     return QString::fromUtf8(frame.data(), qsizetype(frame.size()));
 }
@@ -100,8 +100,9 @@ QString updateFrame(const UpdateBuffer::Entry &entry)
 bool isUpdateFrame(const QString &frame)
 {
     const auto message = TachyonMessage::parse(frame.toUtf8());
-    return message && message->type == TachyonMessage::Type::Event && message->commandId == UpdateCommand &&
-           message->data && message->data->contains("update");
+    return message && message->type == TachyonMessage::Type::Event &&
+           message->commandId == QLatin1StringView(UpdateCommand) && message->data &&
+           message->data->contains("update");
 }
 
 // Battle::handlePacket and the BattleManager slot: decoded, translated, and the update appended.
@@ -188,7 +189,7 @@ void NewMessageId(benchmark::State &state)
     }
     for (auto _ : state)
     {
-        QString id = TachyonMessage::newMessageId();
+        std::string id = TachyonMessage::newMessageIdUtf8();
         benchmark::DoNotOptimize(id);
     }
     state.SetItemsProcessed(state.iterations());
@@ -197,7 +198,7 @@ void NewMessageId(benchmark::State &state)
 void MakeEventJson(benchmark::State &state)
 {
     const std::string data = UpdateBuffer::eventDataJson(chatEntry());
-    const QString messageId = TachyonMessage::newMessageId();
+    const std::string messageId = TachyonMessage::newMessageIdUtf8();
     const std::string sample = TachyonMessage::makeEventJson(UpdateCommand, messageId, data);
     if (!require(state, isUpdateFrame(QString::fromStdString(sample)), "the event"))
     {

@@ -15,7 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace
 {
 const QString StatusCommand = u"autohost/status"_s;
-const QString UpdateCommand = u"autohost/update"_s;
 const QString ServerStatsCommand = u"system/serverStats"_s;
 // How often the journal gets a sign of life (while battles run) and an fdatasync.
 constexpr int JournalMaintenanceMs = 5000;
@@ -558,8 +557,9 @@ void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
 void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
 {
     // No client: a subscription served without a connection (serve() in local mode) has nowhere to send to.
-    if (m_client && m_client->sendJson(TachyonMessage::makeEventJson(
-                        UpdateCommand, TachyonMessage::newMessageId(), UpdateBuffer::eventDataJson(entry))))
+    if (m_client &&
+        m_client->sendJson(TachyonMessage::makeEventJson(
+            "autohost/update", TachyonMessage::newMessageIdUtf8(), UpdateBuffer::eventDataJson(entry))))
     {
         emit updateRelayed(entry);
     }

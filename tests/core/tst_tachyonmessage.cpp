@@ -123,8 +123,9 @@ private slots:
             {"battleId", "b"}, {"time", 1}, {"update", {{"type", "player_chat"}, {"message", "\"q\"\n"}}}};
         for (const QString &messageId : {TachyonMessage::newMessageId(), u"odd \"id\"\\\t\x01"_s})
         {
-            QCOMPARE(TachyonMessage::makeEventJson(u"autohost/update"_s, messageId, dumpJson(data)),
-                     dumpJson(TachyonMessage::makeEvent(u"autohost/update"_s, messageId, data)));
+            QCOMPARE(
+                TachyonMessage::makeEventJson("autohost/update", messageId.toStdString(), dumpJson(data)),
+                dumpJson(TachyonMessage::makeEvent(u"autohost/update"_s, messageId, data)));
         }
     }
 };

@@ -33,8 +33,17 @@ inline std::string dumpJson(const Json &value)
 inline void appendJsonString(std::string &out, std::string_view text)
 {
     out += '"';
-    for (const char c : text)
+    // Runs of characters that need no escape are copied whole.
+    std::size_t runStart = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
     {
+        const char c = text[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+        {
+            continue;
+        }
+        out.append(text.data() + runStart, i - runStart);
+        runStart = i + 1;
         switch (c)
         {
         case '"':
@@ -59,19 +68,15 @@ inline void appendJsonString(std::string &out, std::string_view text)
             out += "\\t";
             break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20)
-            {
-                constexpr char Hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += Hex[(c >> 4) & 0xf];
-                out += Hex[c & 0xf];
-            }
-            else
-            {
-                out += c;
-            }
+        {
+            constexpr char Hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += Hex[(c >> 4) & 0xf];
+            out += Hex[c & 0xf];
+        }
         }
     }
+    out.append(text.data() + runStart, text.size() - runStart);
     out += '"';
 }
 

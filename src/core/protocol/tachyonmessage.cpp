@@ -103,15 +103,15 @@ Json TachyonMessage::makeEvent(const QString &commandId, const QString &messageI
             {"data", data}};
 }
 
-std::string TachyonMessage::makeEventJson(const QString &commandId, const QString &messageId,
+std::string TachyonMessage::makeEventJson(std::string_view commandId, std::string_view messageId,
                                           std::string_view dataJson)
 {
     std::string event;
-    event.reserve(dataJson.size() + 100);
+    event.reserve(dataJson.size() + messageId.size() + commandId.size() + 64);
     event += R"({"type":"event","messageId":)";
-    appendJsonString(event, messageId.toUtf8().toStdString());
+    appendJsonString(event, messageId);
     event += R"(,"commandId":)";
-    appendJsonString(event, commandId.toUtf8().toStdString());
+    appendJsonString(event, commandId);
     event += R"(,"data":)";
     event += dataJson;
     event += '}';
@@ -147,6 +147,12 @@ Json TachyonMessage::makeFailure(const TachyonMessage &request, const QString &r
 
 QString TachyonMessage::newMessageId()
 {
+    const std::string id = newMessageIdUtf8();
+    return QString::fromLatin1(id.data(), qsizetype(id.size()));
+}
+
+std::string TachyonMessage::newMessageIdUtf8()
+{
     // Message ids must be unique, not secret: a generator seeded once by the system, because the system's own
     // costs a slow hardware instruction per call and every relayed update takes an id.
     thread_local std::mt19937_64 generator = []
@@ -164,6 +170,18 @@ QString TachyonMessage::newMessageId()
     }
     bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
     bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // variant 10
-    return QUuid::fromRfc4122(QByteArrayView(bytes.data(), qsizetype(bytes.size())))
-        .toString(QUuid::WithoutBraces);
+    // 8-4-4-4-12 lower-case hex digits, as QUuid writes them.
+    constexpr char Hex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(36);
+    for (size_t i = 0; i < bytes.size(); ++i)
+    {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+        {
+            text += '-';
+        }
+        text += Hex[bytes[i] >> 4];
+        text += Hex[bytes[i] & 0xf];
+    }
+    return text;
 }

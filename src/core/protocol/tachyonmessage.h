@@ -39,7 +39,7 @@ struct TachyonMessage
     static Json makeEvent(const QString &commandId, const QString &messageId, const Json &data);
     // The same event as compact JSON around data that is JSON text already (the update stream: no tree is
     // built or copied per update).
-    static std::string makeEventJson(const QString &commandId, const QString &messageId,
+    static std::string makeEventJson(std::string_view commandId, std::string_view messageId,
                                      std::string_view dataJson);
     // A success response echoing the request's messageId and commandId; void commands carry no data member.
     static Json makeSuccess(const TachyonMessage &request, const std::optional<Json> &data = {});
@@ -48,6 +48,8 @@ struct TachyonMessage
 
     // A random (version 4) UUID.
     static QString newMessageId();
+    // The same as UTF-8 text, for messages built as JSON text.
+    static std::string newMessageIdUtf8();
 };
 
 // The failure reasons of the protocol. Every command accepts the generic ones; autohost/start adds two.
