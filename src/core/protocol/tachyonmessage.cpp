@@ -172,16 +172,16 @@ std::string TachyonMessage::newMessageIdUtf8()
     bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // variant 10
     // 8-4-4-4-12 lower-case hex digits, as QUuid writes them.
     constexpr char Hex[] = "0123456789abcdef";
-    std::string text;
-    text.reserve(36);
+    std::array<char, 36> text;
+    auto at = text.begin();
     for (size_t i = 0; i < bytes.size(); ++i)
     {
         if (i == 4 || i == 6 || i == 8 || i == 10)
         {
-            text += '-';
+            *at++ = '-';
         }
-        text += Hex[bytes[i] >> 4];
-        text += Hex[bytes[i] & 0xf];
+        *at++ = Hex[bytes[i] >> 4];
+        *at++ = Hex[bytes[i] & 0xf];
     }
-    return text;
+    return std::string(text.data(), text.size());
 }
