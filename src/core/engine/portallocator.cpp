@@ -1,5 +1,7 @@
 #include "engine/portallocator.h"
 
+#include <QNetworkProxy>
+
 #include <QUdpSocket>
 
 PortAllocator::PortAllocator(int gameBase, int autohostBase, int count, QHostAddress gameBindAddress)
@@ -44,5 +46,8 @@ bool PortAllocator::canBind(const QHostAddress &address, quint16 port) const
 {
     // Without address sharing: with SO_REUSEADDR a UDP bind would succeed next to a holder that set it too.
     QUdpSocket socket;
+    // A local bind needs no proxy; asking the system's proxy configuration (libproxy, on its own thread) for
+    // one would cost more than the rest of a battle start.
+    socket.setProxy(QNetworkProxy::NoProxy);
     return socket.bind(address, port, QAbstractSocket::DontShareAddress);
 }
