@@ -1,7 +1,6 @@
 #include "engine/portallocator.h"
 
 #include <QNetworkProxy>
-
 #include <QUdpSocket>
 
 PortAllocator::PortAllocator(int gameBase, int autohostBase, int count, QHostAddress gameBindAddress)
