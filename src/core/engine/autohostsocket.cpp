@@ -166,7 +166,7 @@ void AutohostSocket::sendNext()
     }
     const QByteArray datagram = m_queue.front();
     m_queue.pop_front();
-    if (const auto sent = m_socket.send(datagram, m_enginePort); !sent)
+    if (const auto sent = m_socket.send(datagram, m_engineAddress, m_enginePort); !sent)
     {
         qCWarning(lcEngine).noquote()
             << u"could not send to the engine on port %1: %2"_s.arg(m_enginePort).arg(sent.error());

@@ -57,12 +57,12 @@ QString systemError(int error)
     return qt_error_string(error);
 }
 
-sockaddr_in loopback(quint16 port)
+sockaddr_in ipv4(quint32 host, quint16 port)
 {
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_addr.s_addr = htonl(host);
     return address;
 }
 } // namespace
@@ -92,7 +92,7 @@ Status DatagramSocket::bind(quint16 port, int receiveBufferBytes)
     // The system caps this at its maximum (net.core.rmem_max on Linux); what is granted is logged by the
     // caller.
     ::setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &receiveBufferBytes, sizeof(receiveBufferBytes));
-    const sockaddr_in address = loopback(port);
+    const sockaddr_in address = ipv4(INADDR_LOOPBACK, port);
     if (::bind(descriptor, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0)
     {
         const int error = errno;
@@ -169,15 +169,15 @@ qsizetype DatagramSocket::receive(qsizetype maxDatagrams, const Handler &handle)
     return handed;
 }
 
-Status DatagramSocket::send(QByteArrayView datagram, quint16 port)
+Status DatagramSocket::send(QByteArrayView datagram, quint32 address, quint16 port)
 {
     if (m_descriptor < 0)
     {
         return fail(u"the socket is closed"_s);
     }
-    const sockaddr_in address = loopback(port);
+    const sockaddr_in to = ipv4(address, port);
     const ssize_t sent = ::sendto(m_descriptor, datagram.data(), std::size_t(datagram.size()), 0,
-                                  reinterpret_cast<const sockaddr *>(&address), sizeof(address));
+                                  reinterpret_cast<const sockaddr *>(&to), sizeof(to));
     if (sent != datagram.size())
     {
         return fail(sent < 0 ? systemError(errno)
@@ -253,14 +253,14 @@ qsizetype DatagramSocket::receive(qsizetype maxDatagrams, const Handler &handle)
     return handed;
 }
 
-Status DatagramSocket::send(QByteArrayView datagram, quint16 port)
+Status DatagramSocket::send(QByteArrayView datagram, quint32 address, quint16 port)
 {
     if (!m_socket)
     {
         return fail(u"the socket is closed"_s);
     }
-    if (m_socket->writeDatagram(datagram.data(), datagram.size(), QHostAddress(QHostAddress::LocalHost),
-                                port) != datagram.size())
+    if (m_socket->writeDatagram(datagram.data(), datagram.size(), QHostAddress(address), port) !=
+        datagram.size())
     {
         return fail(m_socket->errorString());
     }

@@ -47,8 +47,8 @@ public:
     // Hands up to maxDatagrams waiting datagrams to handle, in arrival order, and returns how many it handed.
     // The handler may close the socket (but not delete it); reading stops there.
     qsizetype receive(qsizetype maxDatagrams, const Handler &handle);
-    // Sends one datagram to 127.0.0.1:port. Fails with the system's reason.
-    Status send(QByteArrayView datagram, quint16 port);
+    // Sends one datagram to address:port (IPv4, host byte order). Fails with the system's reason.
+    Status send(QByteArrayView datagram, quint32 address, quint16 port);
     void close();
 
 signals:
