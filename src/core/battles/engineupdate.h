@@ -22,7 +22,11 @@ struct EngineUpdate
     std::string_view reason;
 
     // engine_quit and engine_crash: a battle's last update.
-    bool isBattleEnd() const { return type == "engine_quit" || type == "engine_crash"; }
+    static bool isBattleEndType(std::string_view type)
+    {
+        return type == "engine_quit" || type == "engine_crash";
+    }
+    bool isBattleEnd() const { return isBattleEndType(type); }
     // The text parsed, for tests and rare readers.
     Json parsed() const { return Json::parse(json); }
 };

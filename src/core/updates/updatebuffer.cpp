@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "battles/engineupdate.h"
 #include "util/conversions.h"
 
 UpdateBuffer::UpdateBuffer(qint64 retentionMicroseconds, QObject *parent)
@@ -105,8 +106,7 @@ bool UpdateBuffer::isTooOld(qint64 since) const
 
 bool UpdateBuffer::isBattleEnd(const Json &update)
 {
-    const std::string type = update.value("type", "");
-    return type == "engine_quit" || type == "engine_crash";
+    return EngineUpdate::isBattleEndType(update.value("type", ""));
 }
 
 Json UpdateBuffer::eventData(const Entry &entry)
