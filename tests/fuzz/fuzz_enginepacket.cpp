@@ -23,17 +23,20 @@ const PlayerTable &players()
     return table;
 }
 
-void checkUpdate(const std::optional<Json> &update, const QString &why, const QString &description)
+void checkUpdate(const std::optional<EngineUpdate> &update, const QString &why, const QString &description)
 {
     if (!update)
     {
         FUZZ_CHECK(!why.isEmpty(), u"a dropped packet needs a reason for the log: "_s + description);
         return;
     }
-    FUZZ_CHECK(update->is_object() && update->contains("type"), description);
-    // Engine text is not promised to be UTF-8: the event must still go out as valid JSON.
-    const Json reread = Json::parse(dumpJson(*update), nullptr, false);
-    FUZZ_CHECK(!reread.is_discarded(), u"the update does not serialise to JSON: "_s + description);
+    // Engine text is not promised to be UTF-8: the event must still go out as valid JSON, and the members
+    // kept beside the text must say what the text says.
+    const Json reread = Json::parse(update->json, nullptr, false);
+    FUZZ_CHECK(!reread.is_discarded(), u"the update is not JSON: "_s + description);
+    FUZZ_CHECK(reread.is_object() && reread.contains("type") && reread.at("type").is_string(), description);
+    FUZZ_CHECK(reread.at("type").get<std::string>() == update->type,
+               u"the update's type differs from its text: "_s + description);
 }
 } // namespace
 
