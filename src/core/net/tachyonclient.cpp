@@ -2,10 +2,6 @@
 
 #include <algorithm>
 
-#include <QNetworkRequest>
-#include <QSslError>
-#include <QWebSocketHandshakeOptions>
-
 #include "logging.h"
 #include "net/oauthclient.h"
 
@@ -17,16 +13,6 @@ const QString Subprotocol = u"v0.tachyon"_s;
 constexpr int StopTimeoutMilliseconds = 1000;
 // A lobby message is a few kilobytes; anything near this limit is a broken or hostile server.
 constexpr quint64 MaxIncomingMessageSize = 16 * 1024 * 1024;
-
-// A close frame's reason may carry at most 123 bytes.
-QString closeReasonText(QString reason)
-{
-    while (reason.toUtf8().size() > 123)
-    {
-        reason.chop(1);
-    }
-    return reason;
-}
 } // namespace
 
 QUrl TachyonEndpoint::baseUrl() const
@@ -78,7 +64,7 @@ TachyonClient::TachyonClient(TachyonEndpoint endpoint, QNetworkAccessManager *ne
     connect(&m_watchdogTimer, &QTimer::timeout, this,
             [this]
             {
-                dropConnection(QWebSocketProtocol::CloseCodeGoingAway, u"Keep-alive timeout"_s,
+                dropConnection(WebSocketFrame::GoingAway, u"Keep-alive timeout"_s,
                                u"Nothing received from the server for %1 ms"_s.arg(m_keepAliveTimeout));
             });
     connect(&m_stopTimer, &QTimer::timeout, this, &TachyonClient::finishStop);
@@ -173,7 +159,7 @@ void TachyonClient::stop(const QString &reason)
     if (wasConnected)
     {
         m_stopTimer.start(StopTimeoutMilliseconds);
-        closeSocket(QWebSocketProtocol::CloseCodeNormal, reason, true);
+        closeSocket(WebSocketFrame::NormalClosure, reason, true);
     }
     else
     {
@@ -194,10 +180,8 @@ bool TachyonClient::sendJson(std::string_view message)
     {
         return false;
     }
-    const QString frame = QString::fromUtf8(message.data(), qsizetype(message.size()));
-    qCDebug(lcTachyon).noquote() << "Sending" << frame;
-    m_socket->sendTextMessage(frame);
-    return true;
+    qCDebug(lcTachyon).noquote() << "Sending" << QString::fromUtf8(message.data(), qsizetype(message.size()));
+    return m_socket->sendText(message);
 }
 
 void TachyonClient::sendRequest(const QString &commandId, const std::optional<Json> &data,
@@ -271,64 +255,35 @@ void TachyonClient::openSocket(const QString &accessToken)
     }
     abortSocket();
     setState(State::Connecting);
-    m_sslErrors.clear();
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
-    m_socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageSize);
-    connect(m_socket, &QWebSocket::connected, this, &TachyonClient::onSocketConnected);
-    connect(m_socket, &QWebSocket::disconnected, this,
-            [this]
+    m_socket = new WebSocketClient(this);
+    m_socket->setMaxIncomingMessageSize(MaxIncomingMessageSize);
+    connect(m_socket, &WebSocketClient::connected, this, &TachyonClient::onSocketConnected);
+    connect(m_socket, &WebSocketClient::closedByServer, this,
+            [this](quint16 code, const QString &reason)
             {
-                const auto code = m_socket->closeCode();
-                const QString reason = m_socket->closeReason();
                 onSocketFailed(
                     reason.isEmpty()
-                        ? u"Connection closed by the server (code %1)"_s.arg(int(code))
-                        : u"Connection closed by the server (code %1: %2)"_s.arg(int(code)).arg(reason));
+                        ? u"Connection closed by the server (code %1)"_s.arg(code)
+                        : u"Connection closed by the server (code %1: %2)"_s.arg(code).arg(reason));
             });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this]
+    connect(m_socket, &WebSocketClient::failed, this,
+            [this](const QString &error)
             {
-                QString error = m_socket->errorString();
-                QStringList details;
-                for (const QString &sslError : std::as_const(m_sslErrors))
-                {
-                    if (!error.contains(sslError) && !details.contains(sslError))
-                    {
-                        details.append(sslError);
-                    }
-                }
-                if (!details.isEmpty())
-                {
-                    error += u" ("_s + details.join(u"; "_s) + u")"_s;
-                }
                 onSocketFailed(m_state == State::Connecting ? u"WebSocket connection failed: "_s + error
                                                             : u"Connection lost: "_s + error);
             });
-    // The errors are recorded for the message only; the handshake then fails because nothing ignores them.
-    connect(m_socket, &QWebSocket::sslErrors, this,
-            [this](const QList<QSslError> &errors)
-            {
-                for (const QSslError &error : errors)
-                {
-                    m_sslErrors.append(error.errorString());
-                }
-            });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &TachyonClient::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this,
+    connect(m_socket, &WebSocketClient::textReceived, this, &TachyonClient::onTextMessage);
+    connect(m_socket, &WebSocketClient::binaryReceived, this,
             [this]
             {
-                dropConnection(QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-                               u"Binary messages are not supported"_s, u"The server sent a binary frame"_s);
+                dropConnection(WebSocketFrame::UnsupportedData, u"Binary messages are not supported"_s,
+                               u"The server sent a binary frame"_s);
             });
-    connect(m_socket, &QWebSocket::pong, this, &TachyonClient::onTraffic);
+    connect(m_socket, &WebSocketClient::pongReceived, this, &TachyonClient::onTraffic);
 
-    QNetworkRequest request(m_endpoint.webSocketUrl());
-    request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
-    QWebSocketHandshakeOptions options;
-    options.setSubprotocols({Subprotocol});
     m_handshakeTimer.start(m_requestTimeout);
-    m_socket->open(request, options);
+    m_socket->open(m_endpoint.webSocketUrl(), Subprotocol,
+                   {{"Authorization", "Bearer " + accessToken.toUtf8()}});
 }
 
 void TachyonClient::onSocketConnected()
@@ -337,7 +292,7 @@ void TachyonClient::onSocketConnected()
     if (m_socket->subprotocol() != Subprotocol)
     {
         const QString offered = m_socket->subprotocol();
-        closeSocket(QWebSocketProtocol::CloseCodeProtocolError, u"Subprotocol v0.tachyon required"_s);
+        closeSocket(WebSocketFrame::ProtocolError, u"Subprotocol v0.tachyon required"_s);
         scheduleRetry(offered.isEmpty()
                           ? u"The server did not accept the subprotocol v0.tachyon"_s
                           : u"The server chose the subprotocol \"%1\" instead of v0.tachyon"_s.arg(offered));
@@ -372,20 +327,19 @@ void TachyonClient::onSocketFailed(const QString &error)
     }
 }
 
-void TachyonClient::onTextMessage(const QString &text)
+void TachyonClient::onTextMessage(const QByteArray &frame)
 {
     if (m_state != State::Connected)
     {
         return;
     }
     onTraffic();
-    const QByteArray frame = text.toUtf8();
     auto parsed = TachyonMessage::parse(frame);
     if (!parsed)
     {
         qCWarning(lcTachyon).noquote() << u"Unparsable message from the server (%1): %2"_s.arg(
             parsed.error(), QString::fromUtf8(frame.left(500)));
-        dropConnection(QWebSocketProtocol::CloseCodePolicyViolated, u"Failed to parse base tachyon message"_s,
+        dropConnection(WebSocketFrame::PolicyViolation, u"Failed to parse base tachyon message"_s,
                        u"The server sent an invalid message: "_s + parsed.error());
         return;
     }
@@ -427,14 +381,13 @@ void TachyonClient::onTraffic()
     }
 }
 
-void TachyonClient::dropConnection(QWebSocketProtocol::CloseCode code, const QString &closeReason,
-                                   const QString &error)
+void TachyonClient::dropConnection(quint16 closeCode, const QString &closeReason, const QString &error)
 {
     if (m_state != State::Connected)
     {
         return;
     }
-    closeSocket(code, closeReason);
+    closeSocket(closeCode, closeReason);
     connectionLost(error);
 }
 
@@ -452,29 +405,29 @@ void TachyonClient::connectionLost(const QString &error)
     failPending(u"Connection lost: "_s + error);
 }
 
-void TachyonClient::closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason, bool finishesStop)
+void TachyonClient::closeSocket(quint16 closeCode, const QString &reason, bool finishesStop)
 {
     if (!m_socket)
     {
         return;
     }
-    QWebSocket *socket = m_socket;
+    WebSocketClient *socket = m_socket;
     m_socket = nullptr;
     socket->disconnect(this);
-    if (socket->state() != QAbstractSocket::ConnectedState)
+    if (socket->state() != WebSocketClient::State::Open)
     {
         socket->abort();
         socket->deleteLater();
         return;
     }
-    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &WebSocketClient::disconnected, socket, &QObject::deleteLater);
     if (finishesStop)
     {
-        // Before close(), which may report the end of the connection from inside; queued, so that stopped()
-        // always comes after stop() returned.
-        connect(socket, &QWebSocket::disconnected, this, &TachyonClient::finishStop, Qt::QueuedConnection);
+        // Queued, so that stopped() always comes after stop() returned.
+        connect(socket, &WebSocketClient::disconnected, this, &TachyonClient::finishStop,
+                Qt::QueuedConnection);
     }
-    socket->close(code, closeReasonText(reason));
+    socket->close(closeCode, reason);
     // A server that does not complete the closing handshake must not keep the socket alive.
     QTimer::singleShot(StopTimeoutMilliseconds, socket,
                        [socket]
@@ -490,7 +443,7 @@ void TachyonClient::abortSocket()
     {
         return;
     }
-    QWebSocket *socket = m_socket;
+    WebSocketClient *socket = m_socket;
     m_socket = nullptr;
     socket->disconnect(this);
     socket->abort();

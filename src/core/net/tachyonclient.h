@@ -8,8 +8,8 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
 
+#include "net/websocketclient.h"
 #include "protocol/json.h"
 #include "protocol/tachyonmessage.h"
 #include "util/result.h"
@@ -111,11 +111,11 @@ private:
     void openSocket(const QString &accessToken);
     void onSocketConnected();
     void onSocketFailed(const QString &error);
-    void onTextMessage(const QString &text);
+    void onTextMessage(const QByteArray &text);
     void onTraffic();
-    void dropConnection(QWebSocketProtocol::CloseCode code, const QString &closeReason, const QString &error);
+    void dropConnection(quint16 closeCode, const QString &closeReason, const QString &error);
     void connectionLost(const QString &error);
-    void closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason, bool finishesStop = false);
+    void closeSocket(quint16 closeCode, const QString &reason, bool finishesStop = false);
     void abortSocket();
     void finishRequest(const QString &messageId, const Result<TachyonMessage> &response);
     void failPending(const QString &error);
@@ -124,7 +124,7 @@ private:
     TachyonEndpoint m_endpoint;
     QNetworkAccessManager *m_network;
     OAuthClient *m_oauth;
-    QWebSocket *m_socket = nullptr;
+    WebSocketClient *m_socket = nullptr;
     State m_state = State::Idle;
     QString m_lastError;
     QDateTime m_nextAttemptAt;
@@ -144,6 +144,5 @@ private:
     QTimer m_keepAliveTimer;
     QTimer m_watchdogTimer;
     QTimer m_stopTimer;
-    QStringList m_sslErrors;
     QHash<QString, PendingRequest> m_pending;
 };
