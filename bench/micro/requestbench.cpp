@@ -1,5 +1,5 @@
-// Requests from the server, from the text frame QWebSocket delivers to the decoded request: the way
-// TachyonClient::onTextMessage (toUtf8, TachyonMessage::parse) and AutohostService::serve, handleStart and
+// Requests from the server, from the text frame WebSocketClient delivers to the decoded request: the way
+// TachyonClient::onTextMessage (TachyonMessage::parse) and AutohostService::serve, handleStart and
 // BattleRequests::apply (each rebuilds the whole message from the parsed one) take them, then each step
 // alone.
 #include "microcheck.h"
@@ -40,10 +40,10 @@ Json message(Request kind)
     return {};
 }
 
-// The frame as QWebSocket hands it to TachyonClient::onTextMessage.
-QString frameText(Request kind)
+// The frame as WebSocketClient hands it to TachyonClient::onTextMessage.
+QByteArray frameText(Request kind)
 {
-    return QString::fromUtf8(dumpJsonBytes(message(kind)));
+    return dumpJsonBytes(message(kind));
 }
 
 // The decoder of the request's command; true when it accepts the request.
@@ -87,9 +87,8 @@ Json wholeMessage(const TachyonMessage &request)
     return TachyonMessage::makeRequest(request.commandId, request.messageId, request.data);
 }
 
-bool handle(Request kind, const QString &text)
+bool handle(Request kind, const QByteArray &frame)
 {
-    const QByteArray frame = text.toUtf8();
     const auto parsed = TachyonMessage::parse(frame);
     if (!parsed)
     {
@@ -102,7 +101,7 @@ bool handle(Request kind, const QString &text)
 
 void RequestFromFrame(benchmark::State &state, Request kind)
 {
-    const QString text = frameText(kind);
+    const QByteArray text = frameText(kind);
     if (!require(state, handle(kind, text), "the request is accepted"))
     {
         return;
@@ -113,26 +112,13 @@ void RequestFromFrame(benchmark::State &state, Request kind)
         benchmark::DoNotOptimize(accepted);
     }
     state.SetItemsProcessed(state.iterations());
-    state.SetBytesProcessed(state.iterations() * text.toUtf8().size());
-    state.counters["frame_bytes"] = double(text.toUtf8().size());
-}
-
-void RequestToUtf8(benchmark::State &state, Request kind)
-{
-    const QString text = frameText(kind);
-    const qsizetype bytes = text.toUtf8().size();
-    for (auto _ : state)
-    {
-        QByteArray frame = text.toUtf8();
-        benchmark::DoNotOptimize(frame);
-    }
-    state.SetItemsProcessed(state.iterations());
-    state.SetBytesProcessed(state.iterations() * bytes);
+    state.SetBytesProcessed(state.iterations() * text.size());
+    state.counters["frame_bytes"] = double(text.size());
 }
 
 void RequestParse(benchmark::State &state, Request kind)
 {
-    const QByteArray frame = frameText(kind).toUtf8();
+    const QByteArray frame = frameText(kind);
     if (!require(state, TachyonMessage::parse(frame).ok(), "the frame parses"))
     {
         return;
@@ -148,7 +134,7 @@ void RequestParse(benchmark::State &state, Request kind)
 
 void RequestWholeMessage(benchmark::State &state, Request kind)
 {
-    const auto parsed = TachyonMessage::parse(frameText(kind).toUtf8());
+    const auto parsed = TachyonMessage::parse(frameText(kind));
     if (!require(state, parsed && wholeMessage(*parsed) == message(kind), "the whole message is the frame's"))
     {
         return;
@@ -183,8 +169,6 @@ BENCHMARK_CAPTURE(RequestFromFrame, start_1MiB, Request::Start1MiB)->Unit(benchm
 BENCHMARK_CAPTURE(RequestFromFrame, kill, Request::Kill);
 BENCHMARK_CAPTURE(RequestFromFrame, add_player, Request::AddPlayer);
 BENCHMARK_CAPTURE(RequestFromFrame, send_command, Request::SendCommand);
-BENCHMARK_CAPTURE(RequestToUtf8, start_16_players, Request::Start16);
-BENCHMARK_CAPTURE(RequestToUtf8, start_1MiB, Request::Start1MiB)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(RequestParse, start_16_players, Request::Start16);
 BENCHMARK_CAPTURE(RequestParse, start_1MiB, Request::Start1MiB)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(RequestParse, kill, Request::Kill);

@@ -1,20 +1,20 @@
 // The path from an engine packet to the text frame the autohost sends to the server: Battle::handlePacket
 // (UpdateTranslator, which writes the update's JSON text), BattleManager (UpdateBuffer::appendSerialised),
 // AutohostService::sendUpdate (UpdateBuffer::eventDataJson, TachyonMessage::newMessageId and makeEventJson)
-// and TachyonClient::sendJson (QString::fromUtf8). First each step on its own, then the whole path, then with
-// what surrounds it: the UDP receive, the journal and the WebSocket.
+// and TachyonClient::sendJson (WebSocketClient::sendText). First each step on its own, then the whole path,
+// then with what surrounds it: the UDP receive, the journal and the WebSocket.
 #include <chrono>
 #include <thread>
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QUdpSocket>
-#include <QWebSocket>
 
 #include "battles/updatetranslator.h"
 #include "microcheck.h"
 #include "microinputs.h"
 #include "net/datagramsocket.h"
+#include "net/websocketclient.h"
 #include "protocol/tachyonmessage.h"
 #include "updates/updatebuffer.h"
 #include "updates/updatejournal.h"
@@ -88,18 +88,16 @@ struct EngineLink
     bool ok = false;
 };
 
-// AutohostService::sendUpdate and TachyonClient::sendJson up to the text given to
-// QWebSocket::sendTextMessage.
-QString updateFrame(const UpdateBuffer::Entry &entry)
+// AutohostService::sendUpdate up to the text given to WebSocketClient::sendText.
+std::string updateFrame(const UpdateBuffer::Entry &entry)
 {
-    const std::string frame = TachyonMessage::makeEventJson(UpdateCommand, TachyonMessage::newMessageIdUtf8(),
-                                                            UpdateBuffer::eventDataJson(entry));
-    return QString::fromUtf8(frame.data(), qsizetype(frame.size()));
+    return TachyonMessage::makeEventJson(UpdateCommand, TachyonMessage::newMessageIdUtf8(),
+                                         UpdateBuffer::eventDataJson(entry));
 }
 
-bool isUpdateFrame(const QString &frame)
+bool isUpdateFrame(std::string_view frame)
 {
-    const auto message = TachyonMessage::parse(frame.toUtf8());
+    const auto message = TachyonMessage::parse(QByteArray(frame.data(), qsizetype(frame.size())));
     return message && message->type == TachyonMessage::Type::Event &&
            message->commandId == QLatin1StringView(UpdateCommand) && message->data &&
            message->data->contains("update");
@@ -200,7 +198,7 @@ void MakeEventJson(benchmark::State &state)
     const std::string data = UpdateBuffer::eventDataJson(chatEntry());
     const std::string messageId = TachyonMessage::newMessageIdUtf8();
     const std::string sample = TachyonMessage::makeEventJson(UpdateCommand, messageId, data);
-    if (!require(state, isUpdateFrame(QString::fromStdString(sample)), "the event"))
+    if (!require(state, isUpdateFrame(sample), "the event"))
     {
         return;
     }
@@ -211,40 +209,6 @@ void MakeEventJson(benchmark::State &state)
     }
     state.SetItemsProcessed(state.iterations());
     state.SetBytesProcessed(state.iterations() * qint64(sample.size()));
-}
-
-// TachyonClient::send hands the frame to QWebSocket as a QString.
-void FrameToQString(benchmark::State &state)
-{
-    const QByteArray frame = updateFrame(chatEntry()).toUtf8();
-    if (!require(state, isUpdateFrame(QString::fromUtf8(frame)), "the frame"))
-    {
-        return;
-    }
-    for (auto _ : state)
-    {
-        QString text = QString::fromUtf8(frame);
-        benchmark::DoNotOptimize(text);
-    }
-    state.SetItemsProcessed(state.iterations());
-    state.SetBytesProcessed(state.iterations() * frame.size());
-}
-
-// QWebSocket::sendTextMessage turns the QString back into UTF-8 before framing it.
-void QStringToUtf8(benchmark::State &state)
-{
-    const QString text = updateFrame(chatEntry());
-    if (!require(state, isUpdateFrame(text), "the frame"))
-    {
-        return;
-    }
-    for (auto _ : state)
-    {
-        QByteArray bytes = text.toUtf8();
-        benchmark::DoNotOptimize(bytes);
-    }
-    state.SetItemsProcessed(state.iterations());
-    state.SetBytesProcessed(state.iterations() * text.toUtf8().size());
 }
 
 // The whole path from a datagram's bytes to the frame text, with the buffer keeping 1 s of updates on the
@@ -262,7 +226,7 @@ void UpdatePipeline(benchmark::State &state, Datagram kind)
     }
     for (auto _ : state)
     {
-        QString frame = updateFrame(*translateAndAppend(battle, buffer, datagram));
+        std::string frame = updateFrame(*translateAndAppend(battle, buffer, datagram));
         benchmark::DoNotOptimize(frame);
     }
     state.SetItemsProcessed(state.iterations());
@@ -327,7 +291,7 @@ void DatagramReceive(benchmark::State &state, Datagram kind)
 }
 
 // Waits until the client has handed everything to the kernel and the sink has read it.
-bool delivered(QWebSocket &client, const WebSocketSink &sink, qint64 bytes)
+bool delivered(WebSocketClient &client, const WebSocketSink &sink, qint64 bytes)
 {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (client.bytesToWrite() > 0 && std::chrono::steady_clock::now() < deadline)
@@ -338,13 +302,13 @@ bool delivered(QWebSocket &client, const WebSocketSink &sink, qint64 bytes)
     return sink.waitForBytes(bytes);
 }
 
-// QWebSocket::sendTextMessage of an update frame (UTF-8 conversion, framing, masking: the autohost is the
-// client), to a server on loopback without TLS; the frames are written out once per batch.
+// WebSocketClient::sendText of an update frame (framing and masking: the autohost is the client), to a server
+// on loopback without TLS; the frames are written out once per batch.
 void WebSocketSend(benchmark::State &state)
 {
     WebSocketSink sink;
-    QWebSocket client;
-    const QString frame = updateFrame(chatEntry());
+    WebSocketClient client;
+    const std::string frame = updateFrame(chatEntry());
     if (!require(state, sink.open(&client), "a WebSocket connection on loopback"))
     {
         return;
@@ -352,14 +316,14 @@ void WebSocketSend(benchmark::State &state)
     int pending = 0;
     for (auto _ : state)
     {
-        client.sendTextMessage(frame);
+        client.sendText(frame);
         if (++pending == Batch)
         {
             client.flush();
             pending = 0;
         }
     }
-    const qint64 payload = frame.toUtf8().size();
+    const auto payload = qint64(frame.size());
     require(state, delivered(client, sink, state.iterations() * payload), "the server receives every frame");
     state.SetItemsProcessed(state.iterations());
     state.SetBytesProcessed(state.iterations() * payload);
@@ -375,7 +339,7 @@ void EndToEnd(benchmark::State &state, Datagram kind)
     Journal journal;
     EngineLink link;
     WebSocketSink sink;
-    QWebSocket client;
+    WebSocketClient client;
     const QByteArray datagram = MicroInputs::datagram(kind);
     if (!require(state, journal.open && link.ok && sink.open(&client), "journal, UDP and WebSocket set up"))
     {
@@ -400,7 +364,8 @@ void EndToEnd(benchmark::State &state, Datagram kind)
         qint64 bytes = 0;
         for (const UpdateBuffer::Entry *entry : std::exchange(burst, {}))
         {
-            bytes = client.sendTextMessage(updateFrame(*entry));
+            const std::string frame = updateFrame(*entry);
+            bytes = client.sendText(frame) ? qint64(frame.size()) : -1;
         }
         return bytes;
     };
@@ -437,8 +402,6 @@ BENCHMARK(UuidText);
 BENCHMARK(EventDataJson);
 BENCHMARK(NewMessageId);
 BENCHMARK(MakeEventJson);
-BENCHMARK(FrameToQString);
-BENCHMARK(QStringToUtf8);
 BENCHMARK_CAPTURE(UpdatePipeline, player_chat, Datagram::PlayerChat);
 BENCHMARK_CAPTURE(UpdatePipeline, server_message, Datagram::ServerMessage);
 BENCHMARK_CAPTURE(UpdatePipeline, player_joined, Datagram::PlayerJoined);

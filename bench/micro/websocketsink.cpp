@@ -8,7 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
+
+#include "net/websocketclient.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -53,20 +54,19 @@ WebSocketSink::~WebSocketSink()
     m_thread.join();
 }
 
-bool WebSocketSink::open(QWebSocket *client)
+bool WebSocketSink::open(WebSocketClient *client)
 {
     if (m_port == 0)
     {
         return false;
     }
     QEventLoop loop;
-    QObject::connect(client, &QWebSocket::connected, &loop, &QEventLoop::quit);
-    QObject::connect(client, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), &loop,
-                     &QEventLoop::quit);
+    QObject::connect(client, &WebSocketClient::connected, &loop, &QEventLoop::quit);
+    QObject::connect(client, &WebSocketClient::failed, &loop, &QEventLoop::quit);
     QTimer::singleShot(TimeoutMilliseconds, &loop, &QEventLoop::quit);
-    client->open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_port)));
+    client->open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_port)), QString());
     loop.exec();
-    return client->state() == QAbstractSocket::ConnectedState;
+    return client->state() == WebSocketClient::State::Open;
 }
 
 bool WebSocketSink::waitForBytes(qint64 bytes) const

@@ -6,7 +6,7 @@
 
 #include <QtGlobal>
 
-class QWebSocket;
+class WebSocketClient;
 
 // A WebSocket server on loopback for the send benchmarks. It runs on a thread of its own, answers the opening
 // handshake and then reads and drops every byte, so that the benchmark's thread pays only for sending (a
@@ -20,7 +20,7 @@ public:
     WebSocketSink &operator=(const WebSocketSink &) = delete;
 
     // Opens client to the sink and waits (running an event loop) until it is connected; false after 10 s.
-    bool open(QWebSocket *client);
+    bool open(WebSocketClient *client);
     // Waits until at least bytes have arrived after the handshake; false after 10 s.
     bool waitForBytes(qint64 bytes) const;
     qint64 bytesReceived() const { return m_received; }

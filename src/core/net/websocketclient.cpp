@@ -235,6 +235,16 @@ void WebSocketClient::ping()
     }
 }
 
+qint64 WebSocketClient::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+bool WebSocketClient::flush()
+{
+    return m_socket && m_socket->flush();
+}
+
 void WebSocketClient::sendFrame(WebSocketFrame::Opcode opcode, std::string_view payload)
 {
     m_frame.resize(0);

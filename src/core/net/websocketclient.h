@@ -47,6 +47,9 @@ public:
     // Sends one text message (text must be UTF-8); false, and nothing sent, unless the connection is open.
     bool sendText(std::string_view text);
     void ping();
+    // Bytes written but not yet handed to the system, and handing as many of them as it takes now.
+    qint64 bytesToWrite() const;
+    bool flush();
     // Starts the closing handshake; disconnected() follows once the server answered and the socket closed.
     void close(quint16 code, const QString &reason);
     // Drops the connection at once (disconnected() follows if it was connected).
