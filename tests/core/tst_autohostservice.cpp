@@ -999,6 +999,16 @@ private slots:
     {
         const QUuid id = startBattle();
         QVERIFY(!id.isNull());
+        // Everything the start produced has reached the server (and the journal) before the limit applies.
+        const auto bufferedFor = [this](const QUuid &battle)
+        {
+            qsizetype count = 0;
+            m_service->updates()->forEachSince(0, [&](const UpdateBuffer::Entry &entry)
+                                               { count += entry.battleId == battle; });
+            return count;
+        };
+        QTRY_COMPARE(updatesOf(id).size(), bufferedFor(id));
+        QTRY_COMPARE(m_service->journal()->pendingRecords(), 0);
         const QString segment = m_service->journal()->segmentPaths().constLast();
         rlimit original{};
         QCOMPARE(::getrlimit(RLIMIT_FSIZE, &original), 0);
