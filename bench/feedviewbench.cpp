@@ -395,6 +395,7 @@ private:
         Config config;
         config.enginesDir = m_dir.filePath(u"engines"_s);
         config.instancesDir = m_dir.filePath(u"instances"_s);
+        config.journalDir = m_dir.filePath(u"journal"_s);
         return config;
     }
 

@@ -92,7 +92,8 @@ Item {
                     }
                 }
 
-                delegate: Label {
+                // A plain Text: lighter than a Label for a screenful rebound on every batch of a flood.
+                delegate: Text {
                     id: line
                     required property string timeText
                     required property string levelText
