@@ -81,12 +81,16 @@ if ldd /usr/bin/autohost-server | grep -Eq 'libQt6(Gui|Qml|Quick)'; then
     fail "autohost-server loads Qt GUI or Qt Quick"
 fi
 
-step "the service's command line: the default configuration, as the user autohost"
-mkdir -p "$work/instance"
-$sudo chown autohost:autohost "$work/instance"
-$sudo chmod 755 "$work"
-$sudo runuser -u autohost -- /usr/bin/autohost-server --config /etc/autohost/default.json \
-    --data-dir "$work/instance" --set adminListen=127.0.0.1:0 2>"$work/default.log" &
+step "the unit's command line, as systemd runs autohost@default (as the user autohost)"
+unit=/lib/systemd/system/autohost@.service
+exec_start=$(sed -n 's/^ExecStart=//p' "$unit" | sed 's/%i/default/g')
+echo "$exec_start"
+# What StateDirectory= does before the start.
+$sudo install -d -o autohost -g autohost -m 0750 /var/lib/autohost/default
+# The admin port may be taken on this machine: a free one instead of the default's 8201.
+# shellcheck disable=SC2086
+(cd /var/lib/autohost/default && $sudo runuser -u autohost -- $exec_start --set adminListen=127.0.0.1:0) \
+    2>"$work/default.log" &
 autohost_pid=$!
 for _ in $(seq 1 100); do
     grep -q 'admin endpoint listening' "$work/default.log" && break
@@ -99,8 +103,9 @@ status=0
 wait "$autohost_pid" || status=$?
 autohost_pid=""
 [[ $status -eq 0 ]] || { cat "$work/default.log"; fail "the default instance exited with $status"; }
-[[ "$(stat -c %U "$work/instance/admin-token")" == autohost ]] || fail "the instance's files are not autohost's"
-echo "started in local mode as autohost, stopped cleanly on SIGTERM"
+[[ "$(stat -c %U /var/lib/autohost/default/admin-token)" == autohost ]] ||
+    fail "the instance's files do not belong to autohost"
+echo "started in local mode with /etc/autohost/default.json, stopped cleanly on SIGTERM"
 
 step "a headless start against the fake Tachyon server"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -138,7 +143,6 @@ for icon in scalable/apps/io.github.autohost.Autohost.svg 48x48/apps/io.github.a
 done
 
 step "systemd-analyze verify"
-unit=/lib/systemd/system/autohost@.service
 mkdir -p "$work/units"
 cp "$unit" "$work/units/autohost@default.service"
 systemd-analyze verify --man=no "$work/units/autohost@default.service" 2>&1 | tee "$work/verify.log"
