@@ -23,6 +23,17 @@ fail() {
     exit 1
 }
 step() { echo "== $*"; }
+# Waits until `file` has a line matching `pattern` (about `tries` tenths of a second, less if process `pid`
+# ends); false if it never does.
+wait_for_line() {
+    local file=$1 pattern=$2 pid=$3 tries=$4
+    for _ in $(seq 1 "$tries"); do
+        grep -q "$pattern" "$file" && return 0
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    grep -q "$pattern" "$file"
+}
 
 for package in autohost autohost-server; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -92,12 +103,8 @@ $sudo install -d -o autohost -g autohost -m 0750 /var/lib/autohost/default
 (cd /var/lib/autohost/default && $sudo runuser -u autohost -- $exec_start --set adminListen=127.0.0.1:0) \
     2>"$work/default.log" &
 autohost_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'admin endpoint listening' "$work/default.log" && break
-    kill -0 "$autohost_pid" 2>/dev/null || break
-    sleep 0.1
-done
-grep -q 'admin endpoint listening' "$work/default.log" || { cat "$work/default.log"; fail "the default instance"; }
+wait_for_line "$work/default.log" 'admin endpoint listening' "$autohost_pid" 100 ||
+    { cat "$work/default.log"; fail "the default instance did not start"; }
 $sudo pkill -TERM -u autohost -x autohost-server
 status=0
 wait "$autohost_pid" || status=$?
@@ -116,22 +123,14 @@ mkdir -p "$work/data"
     --set authClientId=autohost1 --set authClientSecret=pass1 --set hostingIP=127.0.0.1 --set adminListen= \
     2>"$work/autohost.log" &
 autohost_pid=$!
-for _ in $(seq 1 200); do
-    grep -q '"autohost/status"' "$work/server.out" && break
-    kill -0 "$autohost_pid" 2>/dev/null || break
-    sleep 0.1
-done
-grep -q '"autohost/status"' "$work/server.out" || { cat "$work/autohost.log"; fail "no autohost/status"; }
+wait_for_line "$work/server.out" '"autohost/status"' "$autohost_pid" 200 ||
+    { cat "$work/autohost.log"; fail "no autohost/status"; }
 kill -TERM "$autohost_pid"
 status=0
 wait "$autohost_pid" || status=$?
 autohost_pid=""
 [[ $status -eq 0 ]] || { cat "$work/autohost.log"; fail "autohost-server exited with $status on SIGTERM"; }
-for _ in $(seq 1 50); do
-    grep -q '"system/disconnect"' "$work/server.out" && break
-    sleep 0.1
-done
-grep -q '"system/disconnect"' "$work/server.out" || fail "no system/disconnect on SIGTERM"
+wait_for_line "$work/server.out" '"system/disconnect"' "$server_pid" 50 || fail "no system/disconnect on SIGTERM"
 echo "connected, reported its status, drained and disconnected (exit 0)"
 
 step "desktop file, AppStream metainfo, icons"
