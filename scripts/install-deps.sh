@@ -22,7 +22,7 @@ if [[ "${1:-}" == "--tests" ]]; then
     packages+=(clang-14 libclang-rt-14-dev llvm-14)
     # The package checks (installer/test-packages.sh): CPack's dependency scan, lintian, the desktop file and
     # AppStream validators, systemd-analyze.
-    packages+=(dpkg-dev file lintian desktop-file-utils appstream systemd python3 procps)
+    packages+=(dpkg-dev file lintian desktop-file-utils appstream systemd python3 procps adduser)
     # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm): only ask Debian for what is missing.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
