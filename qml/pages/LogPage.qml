@@ -92,13 +92,11 @@ Item {
                     }
                 }
 
-                // A plain Text: lighter than a Label for a screenful rebound on every batch of a flood.
+                // A plain Text whose text is one role: a screenful of these is rebound on every batch of a
+                // flood, and each role that changes would lay the text out again.
                 delegate: Text {
-                    id: line
-                    required property string timeText
+                    required property string line
                     required property string levelText
-                    required property string category
-                    required property string message
 
                     width: lines.width - 12
                     wrapMode: Text.Wrap
@@ -106,7 +104,7 @@ Item {
                     font.family: "monospace"
                     font.pixelSize: 12
                     color: page.levelColor(levelText)
-                    text: timeText + "  " + levelText.toUpperCase().padEnd(7) + " " + category + "  " + message
+                    text: line
                 }
             }
         }

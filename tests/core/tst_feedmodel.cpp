@@ -113,6 +113,7 @@ private slots:
         QCOMPARE(index.data(FeedModel::AuthorRole).toString(), u"Alice"_s);
         QCOMPARE(index.data(FeedModel::TextRole).toString(), u"gl hf"_s);
         QCOMPARE(index.data(FeedModel::DetailRole).toString(), u"to Bob"_s);
+        QCOMPARE(index.data(FeedModel::LineRole).toString(), u"21:07:09  Alice: gl hf  (to Bob)"_s);
         QCOMPARE(feed.model.entry(0).time, time);
 
         const QHash<int, QByteArray> roles = feed.model.roleNames();
@@ -124,6 +125,29 @@ private slots:
         QCOMPARE(roles.value(FeedModel::AuthorRole), "author");
         QCOMPARE(roles.value(FeedModel::TextRole), "text");
         QCOMPARE(roles.value(FeedModel::DetailRole), "detail");
+        QCOMPARE(roles.value(FeedModel::LineRole), "line");
+    }
+
+    // Lines without an author or a detail have neither the colon nor the parentheses.
+    void lineWithoutAuthorOrDetail()
+    {
+        UpdateBuffer updates(Hour);
+        const qint64 time = QDateTime(QDate(2026, 3, 4), QTime(21, 7, 9)).toMSecsSinceEpoch() * 1000;
+        updates.setClock([time] { return time; });
+        updates.append(BattleA, Json{{"type", "start"}});
+        updates.append(
+            BattleA,
+            Json{{"type", "player_chat"}, {"userId", "1"}, {"message", "hello all"}, {"destination", "all"}});
+        TestedFeed feed(&updates, BattleA);
+        QCOMPARE(feed.model.rowCount(), 2);
+        const QModelIndex start = feed.model.index(0);
+        QVERIFY(start.data(FeedModel::AuthorRole).toString().isEmpty());
+        QVERIFY(start.data(FeedModel::DetailRole).toString().isEmpty());
+        QCOMPARE(start.data(FeedModel::LineRole).toString(),
+                 u"21:07:09  "_s + start.data(FeedModel::TextRole).toString());
+        const QModelIndex chat = feed.model.index(1);
+        QVERIFY(chat.data(FeedModel::DetailRole).toString().isEmpty());
+        QCOMPARE(chat.data(FeedModel::LineRole).toString(), u"21:07:09  Alice: hello all"_s);
     }
 
     void thousandAppendsAreOneInsertion()

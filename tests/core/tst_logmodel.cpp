@@ -87,6 +87,10 @@ private slots:
         QVERIFY(time.isValid());
         QCOMPARE(time.timeSpec(), Qt::LocalTime);
         QCOMPARE(first.data(LogModel::TimeTextRole).toString(), time.toString(u"HH:mm:ss.zzz"_s));
+        // The line as the log page shows it: the level upper case in a column of 7.
+        QCOMPARE(first.data(LogModel::LineRole).toString(), time.toString(u"HH:mm:ss.zzz"_s) +
+                                                                u"  INFO    autohost.logtest  "_s +
+                                                                first.data(LogModel::MessageRole).toString());
         LogRecorder::setActive(nullptr);
     }
 

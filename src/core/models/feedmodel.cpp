@@ -66,6 +66,20 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return line.text;
     case DetailRole:
         return line.detail;
+    case LineRole:
+    {
+        QString shown = QDateTime::fromMSecsSinceEpoch(line.time / 1000).toString(u"HH:mm:ss"_s) + u"  "_s;
+        if (!line.author.isEmpty())
+        {
+            shown += line.author + u": "_s;
+        }
+        shown += line.text;
+        if (!line.detail.isEmpty())
+        {
+            shown += u"  ("_s + line.detail + u')';
+        }
+        return shown;
+    }
     default:
         return {};
     }
@@ -74,8 +88,9 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> FeedModel::roleNames() const
 {
     return {
-        {TimeRole, "time"},     {TimeTextRole, "timeText"}, {KindRole, "kind"}, {TypeRole, "type"},
-        {UserIdRole, "userId"}, {AuthorRole, "author"},     {TextRole, "text"}, {DetailRole, "detail"},
+        {TimeRole, "time"}, {TimeTextRole, "timeText"}, {KindRole, "kind"},
+        {TypeRole, "type"}, {UserIdRole, "userId"},     {AuthorRole, "author"},
+        {TextRole, "text"}, {DetailRole, "detail"},     {LineRole, "line"},
     };
 }
 

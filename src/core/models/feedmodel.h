@@ -34,6 +34,9 @@ public:
         AuthorRole,
         TextRole,
         DetailRole,
+        // The whole line as the feed view shows it: "HH:mm:ss  Author: text  (detail)". One role for the text
+        // the view draws, so that a reused delegate lays its text out once, not once per role that changed.
+        LineRole,
     };
     Q_ENUM(Role)
 

@@ -57,6 +57,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case MessageRole:
         return record.message;
+    case LineRole:
+        return QString(QDateTime::fromMSecsSinceEpoch(record.timeMsecs).toString(u"HH:mm:ss.zzz"_s) +
+                       u"  "_s + LogRecord::levelText(record.level).toUpper().leftJustified(7) + u' ' +
+                       record.category + u"  "_s + record.message);
     default:
         return {};
     }
@@ -67,6 +71,7 @@ QHash<int, QByteArray> LogModel::roleNames() const
     return {
         {TimeRole, "time"},           {TimeTextRole, "timeText"}, {LevelRole, "level"},
         {LevelTextRole, "levelText"}, {CategoryRole, "category"}, {MessageRole, "message"},
+        {LineRole, "line"},
     };
 }
 

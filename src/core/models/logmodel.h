@@ -24,6 +24,9 @@ public:
         LevelTextRole,               // "debug", "info", "warning", "error"
         CategoryRole,
         MessageRole,
+        // The whole line as the log page shows it: "HH:mm:ss.zzz  WARNING category  message" (one role for
+        // the text the view draws: a reused delegate lays its text out once).
+        LineRole,
     };
     Q_ENUM(Role)
 
