@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -578,6 +579,22 @@ private slots:
     {
         const QUuid id = startBattle({{u"fakescript"_s, u"join,0|join,1|chat,0,254,one|chat,0,254,two"_s}});
         QTRY_VERIFY_WITH_TIMEOUT(updatesOf(id).size() >= 6, 5000);
+        // The script has run to its end (no update for 300 ms): a live update arriving between the request
+        // and its response would be taken for the response.
+        qsizetype seen = updatesOf(id).size();
+        QElapsedTimer quiet;
+        quiet.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]
+            {
+                if (const qsizetype now = updatesOf(id).size(); now != seen)
+                {
+                    seen = now;
+                    quiet.restart();
+                }
+                return quiet.elapsed() >= 300;
+            }(),
+            5000);
         const QList<Json> live = updatesOf(id);
         const qint64 since = live.at(2).at("time").get<qint64>();
         const int before = int(m_server->received(m_connection).size());
