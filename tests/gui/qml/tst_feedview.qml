@@ -31,6 +31,7 @@ TestCase {
     // FeedModel's roles, as numbered in feedmodel.h.
     readonly property int kindRole: Qt.UserRole + 3
     readonly property int textRole: Qt.UserRole + 7
+    readonly property int lineRole: Qt.UserRole + 9
 
     function shownKinds() {
         const kinds = []
@@ -76,6 +77,19 @@ TestCase {
         feed.kinds = 63
         feed.searchText = ""
         view.feed = Qt.binding(() => testCase.feed)
+    }
+
+    // Each line shows the model's whole line, time, author, text and detail, e.g. "12:34:56  Alice: hello".
+    function test_linesShowTheLineRole() {
+        feed.flush()
+        const lines = []
+        for (let row = 0; row < feed.rowCount(); ++row)
+            lines.push(feed.data(feed.index(row, 0), lineRole))
+        const chat = lines.find(line => /^\d\d:\d\d:\d\d  \S+: hello$/.test(line))
+        verify(chat, "no chat line among " + JSON.stringify(lines))
+        tryVerify(() => Finder.byText(view, chat) !== null)
+        for (const line of lines)
+            tryVerify(() => Finder.byText(view, line) !== null, 2000, "not shown: " + line)
     }
 
     function test_chipsToggleKinds() {
