@@ -228,17 +228,6 @@ private:
     std::vector<qint64> m_guiCpuAtFrames;
 };
 
-struct GapStatistics
-{
-    int frames = 0;
-    double framesPerSecond = 0;
-    double averageMs = 0;
-    double p99Ms = 0;
-    double maximumMs = 0;
-    // The GUI thread's time per frame (empty where the platform has no per-thread CPU clock).
-    std::vector<double> frameTimesMs;
-};
-
 struct Spread
 {
     double averageMs = 0;
@@ -262,6 +251,15 @@ Spread spreadOf(std::vector<double> values)
     return spread;
 }
 
+struct GapStatistics
+{
+    int frames = 0;
+    double framesPerSecond = 0;
+    Spread gaps; // between frames
+    // The GUI thread's time per frame (empty where the platform has no per-thread CPU clock).
+    std::vector<double> frameTimesMs;
+};
+
 // The gaps between the frames of [from, to], the span's ends counted as gaps too: a window that renders
 // nothing for the whole span has one long gap, not none.
 GapStatistics gapsBetween(const FrameClock &frames, qint64 from, qint64 to)
@@ -281,10 +279,7 @@ GapStatistics gapsBetween(const FrameClock &frames, qint64 from, qint64 to)
     {
         gaps.push_back(milliseconds(times[i] - times[i - 1]));
     }
-    statistics.averageMs = std::accumulate(gaps.begin(), gaps.end(), 0.0) / double(gaps.size());
-    const Spread spread = spreadOf(gaps);
-    statistics.maximumMs = spread.maximumMs;
-    statistics.p99Ms = spread.p99Ms;
+    statistics.gaps = spreadOf(gaps);
     return statistics;
 }
 
@@ -537,17 +532,18 @@ private:
         const bool newest = runUntil([&] { return showsNewest(list); }, 2'000);
         const GapStatistics idle = measureIdle();
         printFrames(title, frames, &result);
-        printRow(u"the same window idle afterwards, 2 s: frames/s, p99 gap"_s,
-                 u"%1 frames/s, %2 ms"_s.arg(idle.framesPerSecond, 0, 'f', 1).arg(idle.p99Ms, 0, 'f', 1));
+        printRow(
+            u"the same window idle afterwards, 2 s: frames/s, p99 gap"_s,
+            u"%1 frames/s, %2 ms"_s.arg(idle.framesPerSecond, 0, 'f', 1).arg(idle.gaps.p99Ms, 0, 'f', 1));
         printRow(u"%1 ms timer: worst lateness (max gap - interval)"_s.arg(options.tickIntervalMs),
                  ms(result.tickGapMaxMs - options.tickIntervalMs));
         printRow(u"%1 ms timer: gap p99"_s.arg(options.tickIntervalMs), ms(result.tickGapP99Ms));
         printRow(u"view follows the newest line after the flood"_s, newest ? u"yes"_s : u"no"_s);
         m_verdicts.append(
             {u"%1: no gap between frames over %2 ms (does not freeze)"_s.arg(name).arg(FreezeLimitMs),
-             frames.maximumMs <= FreezeLimitMs, u"worst %1"_s.arg(ms(frames.maximumMs))});
+             frames.gaps.maximumMs <= FreezeLimitMs, u"worst %1"_s.arg(ms(frames.gaps.maximumMs))});
         m_verdicts.append({u"%1: p99 gap between frames under %2 ms"_s.arg(name).arg(SmoothLimitMs),
-                           frames.p99Ms < SmoothLimitMs, u"p99 %1"_s.arg(ms(frames.p99Ms))});
+                           frames.gaps.p99Ms < SmoothLimitMs, u"p99 %1"_s.arg(ms(frames.gaps.p99Ms))});
         if (!frames.frameTimesMs.empty())
         {
             const Spread frameTime = spreadOf(frames.frameTimesMs);
@@ -572,9 +568,9 @@ private:
         printRow(u"frames swapped"_s,
                  u"%1 (%2 frames/s)"_s.arg(frames.frames).arg(frames.framesPerSecond, 0, 'f', 1));
         printRow(u"gap between frames: average / p99 / worst"_s,
-                 u"%1 / %2 / %3 ms"_s.arg(frames.averageMs, 0, 'f', 1)
-                     .arg(frames.p99Ms, 0, 'f', 1)
-                     .arg(frames.maximumMs, 0, 'f', 1));
+                 u"%1 / %2 / %3 ms"_s.arg(frames.gaps.averageMs, 0, 'f', 1)
+                     .arg(frames.gaps.p99Ms, 0, 'f', 1)
+                     .arg(frames.gaps.maximumMs, 0, 'f', 1));
         if (!frames.frameTimesMs.empty())
         {
             const Spread frameTime = spreadOf(frames.frameTimesMs);
