@@ -198,8 +198,7 @@ void WebSocketClient::readFrames()
                 }
                 else
                 {
-                    sendFrame(WebSocketFrame::Opcode::Close,
-                              view(WebSocketFrame::closePayload(message.closeCode, QString())));
+                    sendClose(message.closeCode, QString());
                 }
                 m_state = State::Closing;
                 m_socket->disconnectFromHost();
