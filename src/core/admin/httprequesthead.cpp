@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "protocol/httpfields.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace
@@ -25,19 +27,6 @@ bool hasControlChar(QByteArrayView text)
 {
     return std::any_of(text.begin(), text.end(),
                        [](char c) { return (uchar(c) < 0x20 && c != '\t') || uchar(c) == 0x7f; });
-}
-
-QByteArrayView trimmedWhitespace(QByteArrayView text)
-{
-    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
-    {
-        text = text.sliced(1);
-    }
-    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
-    {
-        text.chop(1);
-    }
-    return text;
 }
 
 Failure<HttpHeadError> badRequest(const QString &message)
@@ -156,7 +145,7 @@ Result<HttpRequestHead, HttpHeadError> HttpRequestHead::parse(QByteArrayView hea
         {
             return badRequest(u"malformed header line %1"_s.arg(i + 1));
         }
-        const QByteArrayView value = trimmedWhitespace(line.sliced(colon + 1));
+        const QByteArrayView value = HttpFields::trimmed(line.sliced(colon + 1));
         if (hasControlChar(value))
         {
             return badRequest(u"control characters in the value of %1"_s.arg(
@@ -195,10 +184,7 @@ bool HttpRequestHead::hasHeader(QByteArrayView name) const
 
 bool HttpRequestHead::headerHasToken(QByteArrayView name, QByteArrayView token) const
 {
-    const QList<QByteArray> items = header(name).split(',');
-    return std::any_of(items.cbegin(), items.cend(),
-                       [token](const QByteArray &item)
-                       { return trimmedWhitespace(item).compare(token, Qt::CaseInsensitive) == 0; });
+    return HttpFields::listHasToken(header(name), token);
 }
 
 bool HttpRequestHead::isWebSocketUpgrade() const

@@ -2,6 +2,8 @@
 
 #include <QCryptographicHash>
 
+#include "protocol/httpfields.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace
@@ -9,19 +11,6 @@ namespace
 bool isSafeHeaderText(QByteArrayView text)
 {
     return !text.contains('\r') && !text.contains('\n') && !text.contains('\0');
-}
-
-// Whether a comma-separated header value holds token, compared without case.
-bool hasToken(QByteArrayView value, QByteArrayView token)
-{
-    for (const QByteArray &part : value.toByteArray().split(','))
-    {
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-        {
-            return true;
-        }
-    }
-    return false;
 }
 } // namespace
 
@@ -152,11 +141,11 @@ Result<std::optional<qsizetype>> WebSocketHandshake::readResponse(QByteArrayView
             protocol = protocol ? *protocol + ", " + value : value;
         }
     }
-    if (!hasToken(upgrade, "websocket"))
+    if (!HttpFields::listHasToken(upgrade, "websocket"))
     {
         return fail(u"the server's upgrade answer lacks \"Upgrade: websocket\""_s);
     }
-    if (!hasToken(connection, "upgrade"))
+    if (!HttpFields::listHasToken(connection, "upgrade"))
     {
         return fail(u"the server's upgrade answer lacks \"Connection: Upgrade\""_s);
     }
