@@ -1,16 +1,12 @@
 #include "protocol/enginecommands.h"
 
 #include "protocol/tdftext.h"
+#include "util/utf8.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace
 {
-bool isUtf8Continuation(char byte)
-{
-    return (static_cast<quint8>(byte) & 0xc0) == 0x80;
-}
-
 // The engine reads "//x" as the chat text "/x"; a single leading '/' would make the text a command.
 QByteArray escapedChat(QByteArrayView piece)
 {
@@ -78,7 +74,7 @@ QList<QByteArray> EngineCommands::chat(const QString &text)
         {
             // Cut before the first byte of a character, never inside a multi-byte sequence.
             end = start + budget;
-            while (isUtf8Continuation(utf8[end]))
+            while (Utf8::isContinuation(utf8[end]))
             {
                 --end;
             }

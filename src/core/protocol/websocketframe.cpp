@@ -4,6 +4,8 @@
 
 #include <QtEndian>
 
+#include "util/utf8.h"
+
 void WebSocketFrame::applyMask(char *data, qsizetype size, quint32 mask)
 {
     unsigned char key[4];
@@ -72,8 +74,8 @@ QByteArray WebSocketFrame::closePayload(quint16 code, const QString &reason)
     if (text.size() > MaxControlPayload - 2)
     {
         qsizetype cut = MaxControlPayload - 2;
-        // Back to the start of a character: continuation bytes are 10xxxxxx.
-        while (cut > 0 && (quint8(text[cut]) & 0xC0) == 0x80)
+        // Back to the start of a character.
+        while (cut > 0 && Utf8::isContinuation(text[cut]))
         {
             --cut;
         }
