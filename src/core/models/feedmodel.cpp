@@ -8,6 +8,15 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace
+{
+// "HH:mm:ss" in local time: the time column of the feed.
+QString timeText(const FeedEntry &line)
+{
+    return QDateTime::fromMSecsSinceEpoch(line.time / 1000).toString(u"HH:mm:ss"_s);
+}
+} // namespace
+
 FeedModel::FeedModel(UpdateBuffer *updates, const QUuid &battleId, Resolver resolver, QObject *parent)
     : QAbstractListModel(parent)
     , m_updates(updates)
@@ -52,7 +61,7 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     case TimeRole:
         return QDateTime::fromMSecsSinceEpoch(line.time / 1000);
     case TimeTextRole:
-        return QDateTime::fromMSecsSinceEpoch(line.time / 1000).toString(u"HH:mm:ss"_s);
+        return timeText(line);
     case KindRole:
         return int(line.kind);
     case TypeRole:
@@ -68,7 +77,7 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return line.detail;
     case LineRole:
     {
-        QString shown = QDateTime::fromMSecsSinceEpoch(line.time / 1000).toString(u"HH:mm:ss"_s) + u"  "_s;
+        QString shown = timeText(line) + u"  "_s;
         if (!line.author.isEmpty())
         {
             shown += line.author + u": "_s;

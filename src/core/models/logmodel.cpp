@@ -6,6 +6,15 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace
+{
+// "HH:mm:ss.zzz" in local time: the time column of the log.
+QString timeText(const LogRecord &record)
+{
+    return QDateTime::fromMSecsSinceEpoch(record.timeMsecs).toString(u"HH:mm:ss.zzz"_s);
+}
+} // namespace
+
 LogModel::LogModel(LogRecorder *recorder, QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -47,7 +56,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case TimeRole:
         return QDateTime::fromMSecsSinceEpoch(record.timeMsecs);
     case TimeTextRole:
-        return QDateTime::fromMSecsSinceEpoch(record.timeMsecs).toString(u"HH:mm:ss.zzz"_s);
+        return timeText(record);
     case LevelRole:
         return int(record.level);
     case LevelTextRole:
@@ -58,8 +67,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case MessageRole:
         return record.message;
     case LineRole:
-        return QString(QDateTime::fromMSecsSinceEpoch(record.timeMsecs).toString(u"HH:mm:ss.zzz"_s) +
-                       u"  "_s + LogRecord::levelText(record.level).toUpper().leftJustified(7) + u' ' +
+        return QString(timeText(record) + u"  "_s +
+                       LogRecord::levelText(record.level).toUpper().leftJustified(7) + u' ' +
                        record.category + u"  "_s + record.message);
     default:
         return {};
