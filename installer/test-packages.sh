@@ -34,6 +34,13 @@ wait_for_line() {
     done
     grep -q "$pattern" "$file"
 }
+# Waits for the autohost started last; fails, showing `log`, unless it exited with 0.
+expect_clean_exit() {
+    local log=$1 what=$2 status=0
+    wait "$autohost_pid" || status=$?
+    autohost_pid=""
+    [[ $status -eq 0 ]] || { cat "$log"; fail "$what exited with $status"; }
+}
 
 for package in autohost autohost-server; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -105,10 +112,7 @@ autohost_pid=$!
 wait_for_line "$work/default.log" 'admin endpoint listening' "$autohost_pid" 100 ||
     { cat "$work/default.log"; fail "the default instance did not start"; }
 $sudo pkill -TERM -u autohost -x autohost-server
-status=0
-wait "$autohost_pid" || status=$?
-autohost_pid=""
-[[ $status -eq 0 ]] || { cat "$work/default.log"; fail "the default instance exited with $status"; }
+expect_clean_exit "$work/default.log" "the default instance"
 [[ "$(stat -c %U /var/lib/autohost/default/admin-token)" == autohost ]] ||
     fail "the instance's files do not belong to autohost"
 echo "started in local mode with /etc/autohost/default.json, stopped cleanly on SIGTERM"
@@ -125,10 +129,7 @@ autohost_pid=$!
 wait_for_line "$work/server.out" '"autohost/status"' "$autohost_pid" 200 ||
     { cat "$work/autohost.log"; fail "no autohost/status"; }
 kill -TERM "$autohost_pid"
-status=0
-wait "$autohost_pid" || status=$?
-autohost_pid=""
-[[ $status -eq 0 ]] || { cat "$work/autohost.log"; fail "autohost-server exited with $status on SIGTERM"; }
+expect_clean_exit "$work/autohost.log" "autohost-server, on SIGTERM,"
 wait_for_line "$work/server.out" '"system/disconnect"' "$server_pid" 50 || fail "no system/disconnect on SIGTERM"
 echo "connected, reported its status, drained and disconnected (exit 0)"
 
