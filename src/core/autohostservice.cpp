@@ -18,6 +18,12 @@ const QString StatusCommand = u"autohost/status"_s;
 const QString ServerStatsCommand = u"system/serverStats"_s;
 // How often the journal gets a sign of life (while battles run) and an fdatasync.
 constexpr int JournalMaintenanceMs = 5000;
+// At most this many updates go to the server connection per turn of the event loop, and none while this many
+// bytes wait for the system: a replay of a million updates reaches the server while the autohost still writes
+// it, memory stays bounded, and engines are read in between.
+constexpr qsizetype UpdatesPerTurn = 8192;
+constexpr qint64 MaxUnwrittenBytes = 8 << 20;
+constexpr int UnwrittenRetryMs = 5;
 
 qint64 microseconds(double seconds)
 {
@@ -249,7 +255,7 @@ void AutohostService::handleConnected()
 {
     // autohost/status must be the first message on every connection.
     m_lastStatus.reset();
-    m_subscribed = false;
+    m_sentUpTo.reset();
     sendStatus(true);
     requestServerStats();
     m_serverStatsTimer.start();
@@ -257,7 +263,7 @@ void AutohostService::handleConnected()
 
 void AutohostService::handleDisconnected()
 {
-    m_subscribed = false;
+    m_sentUpTo.reset();
     m_lastStatus.reset();
     m_serverStatsTimer.stop();
 }
@@ -491,23 +497,19 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, cons
                                            .arg(m_updates.retention() / 1000000)));
     }
     // The response goes first, then everything newer than since, then live updates; a second subscription on
-    // the same connection replaces the first. Updates not yet passed on are journalled first and come with
-    // the backlog.
-    passOnAppended();
+    // the same connection replaces the first.
     answer(TachyonMessage::makeSuccess(request));
-    m_subscribed = true;
-    qsizetype replayed = 0;
-    m_updates.forEachSince(decoded->since,
-                           [this, &replayed](const UpdateBuffer::Entry &entry)
-                           {
-                               if (!m_localBattles.contains(entry.battleId))
-                               {
-                                   sendUpdate(entry);
-                                   ++replayed;
-                               }
-                           });
+    qsizetype backlog = 0;
+    m_updates.visitSince(decoded->since,
+                         [this, &backlog](const UpdateBuffer::Entry &entry)
+                         {
+                             backlog += m_localBattles.contains(entry.battleId) ? 0 : 1;
+                             return true;
+                         });
     qCInfo(lcUpdates).noquote()
-        << u"subscribed since %1: replayed %2 updates"_s.arg(decoded->since).arg(replayed);
+        << u"subscribed since %1: replaying %2 updates"_s.arg(decoded->since).arg(backlog);
+    m_sentUpTo = decoded->since;
+    passOnAppended();
     for (const UpdateJournal::OpenBattle &battle : std::exchange(m_interrupted, {}))
     {
         reportInterrupted(battle);
@@ -522,35 +524,56 @@ void AutohostService::handleAppended(const UpdateBuffer::Entry &entry)
     }
     // Updates arrive in bursts (many datagrams per read, several engines per turn of the event loop): they
     // are journalled with one write and sent once the burst is handled.
-    if (!m_unsentSince)
+    queuePassOn(0);
+}
+
+void AutohostService::queuePassOn(int delayMilliseconds)
+{
+    if (!std::exchange(m_passOnQueued, true))
     {
-        m_unsentSince = entry.time - 1;
-        QMetaObject::invokeMethod(this, &AutohostService::passOnAppended, Qt::QueuedConnection);
+        QTimer::singleShot(delayMilliseconds, this, [this] { passOnAppended(); });
     }
 }
 
-void AutohostService::passOnAppended()
+void AutohostService::passOnAppended(Pace pace)
 {
-    if (!m_unsentSince)
-    {
-        return;
-    }
-    const qint64 since = *std::exchange(m_unsentSince, std::nullopt);
+    m_passOnQueued = false;
     // To the kernel before the server sees them, so that a killed autohost never loses an update the server
     // has. A failed write is logged by the journal and retried; the updates still go out.
     if (m_journal)
     {
         m_journal->flush();
     }
-    m_updates.forEachSince(since, [this](const UpdateBuffer::Entry &entry) { forwardUpdate(entry); });
-}
-
-void AutohostService::forwardUpdate(const UpdateBuffer::Entry &entry)
-{
-    if (m_subscribed && m_client && m_client->state() == TachyonClient::State::Connected &&
-        !m_localBattles.contains(entry.battleId))
+    if (!m_sentUpTo || !m_client)
     {
-        sendUpdate(entry);
+        return;
+    }
+    if (pace == Pace::PerTurn && m_client->bytesToWrite() > MaxUnwrittenBytes)
+    {
+        return queuePassOn(UnwrittenRetryMs);
+    }
+    qsizetype sent = 0;
+    const bool caughtUp =
+        m_updates.visitSince(*m_sentUpTo,
+                             [this, pace, &sent](const UpdateBuffer::Entry &entry)
+                             {
+                                 // Sending can end the connection, and with it the subscription.
+                                 if (!m_sentUpTo || (pace == Pace::PerTurn && sent == UpdatesPerTurn))
+                                 {
+                                     return false;
+                                 }
+                                 m_sentUpTo = entry.time;
+                                 if (!m_localBattles.contains(entry.battleId))
+                                 {
+                                     sendUpdate(entry);
+                                     ++sent;
+                                 }
+                                 return true;
+                             });
+    m_client->flush();
+    if (!caughtUp && m_sentUpTo)
+    {
+        queuePassOn(0);
     }
 }
 
@@ -594,7 +617,7 @@ void AutohostService::beginShutdown(const QString &reason)
                 m_drainTimer.stop();
             }
             sendStatus(false);
-            passOnAppended();
+            passOnAppended(Pace::AllNow);
             if (!m_client)
             {
                 return finishShutdown();

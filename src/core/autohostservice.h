@@ -81,7 +81,7 @@ public:
     TachyonClient *client() { return m_client; } // null in local mode
     // The server's user count from system/serverStats, if it answered.
     std::optional<qint64> serverUserCount() const { return m_userCount; }
-    bool subscribed() const { return m_subscribed; }
+    bool subscribed() const { return m_sentUpTo.has_value(); }
     // drain() or shutdown() was called: no battle is accepted any more.
     bool shuttingDown() const { return m_shuttingDown; }
     // A drain is waiting for running battles to end by themselves.
@@ -121,9 +121,17 @@ private:
     void sendStatus(bool force);
     void requestServerStats();
     void handleAppended(const UpdateBuffer::Entry &entry);
-    // Journals, then sends, the updates appended since the last call.
-    void passOnAppended();
-    void forwardUpdate(const UpdateBuffer::Entry &entry);
+    // How passOnAppended hands updates to the server connection: a share per turn of the event loop, or
+    // everything at once (before the connection closes).
+    enum class Pace
+    {
+        PerTurn,
+        AllNow,
+    };
+    // Journals the updates appended so far, then hands the subscriber the updates it has not had yet, oldest
+    // first; with Pace::PerTurn a share of them, queuing another call for the rest.
+    void passOnAppended(Pace pace = Pace::PerTurn);
+    void queuePassOn(int delayMilliseconds);
     void sendUpdate(const UpdateBuffer::Entry &entry);
     void beginShutdown(const QString &reason);
     void startDrainTimer(qint64 remainingMs);
@@ -152,9 +160,10 @@ private:
     QTimer m_drainTimer;
     QElapsedTimer m_drainClock;       // since the drain began
     std::optional<Json> m_lastStatus; // last status sent on the current connection
-    bool m_subscribed = false;
-    // Just before the oldest update not yet passed on; empty when all were.
-    std::optional<qint64> m_unsentSince;
+    // While subscribed: the time of the newest update passed on to the server (at first the since of
+    // subscribeUpdates); updates with later times are its backlog.
+    std::optional<qint64> m_sentUpTo;
+    bool m_passOnQueued = false;
     std::optional<qint64> m_userCount;
     QSet<QUuid> m_localBattles; // started by startLocalBattle; kept, as battle ids are never reused
     bool m_shuttingDown = false;

@@ -852,6 +852,64 @@ private slots:
 
     // The journal: a restarted autohost replays what the one before sent to a subscriber whose since lies
     // before the restart, with the same times, and stamps its own updates after them.
+    void aLongReplayGoesOutWholeInOrderWhileTheEventLoopRuns()
+    {
+        // More updates than one turn of the event loop passes on: the replay takes several turns, and an
+        // update appended between them comes after it.
+        constexpr int Buffered = 20000;
+        const QUuid battle = QUuid::createUuid();
+        UpdateBuffer *updates = m_service->updates();
+        const qint64 since = updates->now();
+        QList<qint64> expected;
+        for (int i = 0; i < Buffered; ++i)
+        {
+            expected.append(updates->append(battle, {{"type", "engine_message"}, {"message", "n"}}).time);
+        }
+        // The connection is subscribed already: they go out live first.
+        QTRY_COMPARE_WITH_TIMEOUT(updatesOf(battle).size(), Buffered, 20000);
+        int relayed = 0;
+        int relayedWhenAppended = -1;
+        connect(m_service.get(), &AutohostService::updateRelayed, this,
+                [&](const UpdateBuffer::Entry &entry)
+                {
+                    if (entry.battleId == battle && ++relayed == Buffered / 2)
+                    {
+                        QTimer::singleShot(
+                            0, this,
+                            [&]
+                            {
+                                relayedWhenAppended = relayed;
+                                expected.append(
+                                    updates->append(battle, {{"type", "engine_message"}, {"message", "live"}})
+                                        .time);
+                            });
+                    }
+                });
+        const QString messageId =
+            m_server->sendRequest(m_connection, u"autohost/subscribeUpdates"_s, Json{{"since", since}});
+        QVERIFY(!m_server->waitForResponse(messageId).is_null());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            expected.size() == Buffered + 1 && updatesOf(battle).size() >= 2 * Buffered + 1, 20000);
+
+        // After the response: every update since, once and oldest first, then the one appended meanwhile.
+        const QList<Json> received = m_server->received(m_connection);
+        const auto response = std::find_if(
+            received.cbegin(), received.cend(),
+            [&](const Json &message) { return message.value("messageId", "") == toStdString(messageId); });
+        QVERIFY(response != received.cend());
+        QList<qint64> replayed;
+        for (auto message = response + 1; message != received.cend(); ++message)
+        {
+            if (message->value("commandId", "") == "autohost/update")
+            {
+                replayed.append(message->at("data").at("time").get<qint64>());
+            }
+        }
+        QCOMPARE(replayed, expected);
+        QVERIFY2(relayedWhenAppended > 0 && relayedWhenAppended < Buffered,
+                 qPrintable(QString::number(relayedWhenAppended)));
+    }
+
     void updatesAreReplayedAcrossARestart()
     {
         const QUuid before = startBattle({{u"fakescript"_s, u"join,0|chat,0,254,before the restart"_s}});

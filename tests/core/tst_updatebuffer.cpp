@@ -102,15 +102,32 @@ private slots:
         QCOMPARE(between.size(), size_t(6));
         QCOMPARE(between.front().time, times.at(4));
         QCOMPARE(buffer.since(times.at(3) - 1).front().time, times.at(3));
-        // forEachSince visits the same entries in the same order.
+        // forEachSince visits the same entries in the same order; visitSince too, and stops when told to.
         QList<qint64> visited;
-        buffer.forEachSince(times.at(3) + 5,
-                            [&visited](const UpdateBuffer::Entry &entry) { visited.append(entry.time); });
+        const auto visit = [&visited](const UpdateBuffer::Entry &entry)
+        {
+            visited.append(entry.time);
+        };
+        buffer.forEachSince(times.at(3) + 5, visit);
         QCOMPARE(visited, times.mid(4));
         visited.clear();
-        buffer.forEachSince(times.last(),
-                            [&visited](const UpdateBuffer::Entry &entry) { visited.append(entry.time); });
+        buffer.forEachSince(times.last(), visit);
         QVERIFY(visited.isEmpty());
+        QVERIFY(buffer.visitSince(times.at(3) + 5,
+                                  [&visited](const UpdateBuffer::Entry &entry)
+                                  {
+                                      visited.append(entry.time);
+                                      return true;
+                                  }));
+        QCOMPARE(visited, times.mid(4));
+        visited.clear();
+        QVERIFY(!buffer.visitSince(0,
+                                   [&visited](const UpdateBuffer::Entry &entry)
+                                   {
+                                       visited.append(entry.time);
+                                       return visited.size() < 3;
+                                   }));
+        QCOMPARE(visited, times.mid(0, 3));
     }
 
     void visitBackwardsGoesNewestFirstBelowBefore()

@@ -184,6 +184,19 @@ bool TachyonClient::sendJson(std::string_view message)
     return m_socket->sendText(message);
 }
 
+qint64 TachyonClient::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void TachyonClient::flush()
+{
+    if (m_socket)
+    {
+        m_socket->flush();
+    }
+}
+
 void TachyonClient::sendRequest(const QString &commandId, const std::optional<Json> &data,
                                 ResponseHandler handler, int timeoutMilliseconds)
 {

@@ -75,6 +75,10 @@ public:
     bool send(const Json &message);
     // The same for a message that is JSON text already.
     bool sendJson(std::string_view message);
+    // Bytes of sent messages not yet handed to the system, and handing as many of them as it takes now (sent
+    // messages otherwise go out on the next turn of the event loop).
+    qint64 bytesToWrite() const;
+    void flush();
     // Sends a request and calls handler exactly once: with the response, or with an error when the connection
     // drops or no response arrives within timeoutMilliseconds.
     void sendRequest(const QString &commandId, const std::optional<Json> &data, ResponseHandler handler,

@@ -85,6 +85,11 @@ void UpdateBuffer::forEachSince(qint64 since, const std::function<void(const Ent
     std::for_each(firstAfter(since), m_entries.end(), visit);
 }
 
+bool UpdateBuffer::visitSince(qint64 since, const std::function<bool(const Entry &entry)> &visit) const
+{
+    return std::all_of(firstAfter(since), m_entries.end(), visit);
+}
+
 void UpdateBuffer::visitBackwards(qint64 before, const std::function<bool(const Entry &entry)> &visit) const
 {
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), before,

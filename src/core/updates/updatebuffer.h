@@ -47,6 +47,8 @@ public:
     std::vector<Entry> since(qint64 since) const;
     // The same without copying: visit is called for each of them.
     void forEachSince(qint64 since, const std::function<void(const Entry &entry)> &visit) const;
+    // The same for as long as visit returns true; false when visit stopped early.
+    bool visitSince(qint64 since, const std::function<bool(const Entry &entry)> &visit) const;
     // Kept entries with time < before, newest first, for as long as visit returns true.
     void visitBackwards(qint64 before, const std::function<bool(const Entry &entry)> &visit) const;
     // True when `since` lies before the retention window (now − retention), i.e. updates may have been
