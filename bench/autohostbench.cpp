@@ -699,6 +699,11 @@ private:
                       BenchReport::percentile(latencies, 50), u"ms"_s);
         m_report->add(u"relay"_s, id + u"_latency_p99"_s, label + u": latency p99"_s,
                       BenchReport::percentile(latencies, 99), u"ms"_s);
+        // What receiving alone costs: the bound of the autohost's CPU per update.
+        m_report->add(
+            u"relay"_s, id + u"_cpu_per_100k"_s, label + u": receiving CPU per 100,000"_s,
+            relay.unique > 0 ? double(relay.receiverCpuNs) / NsPerSecond * 100000 / double(relay.unique) : 0,
+            u"CPU-s"_s);
     }
 
     void measureRelay(bool burst)

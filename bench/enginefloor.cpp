@@ -33,11 +33,21 @@ constexpr qint64 QuietNs = 2'000'000'000;
 constexpr int Batch = 64;
 constexpr quint8 PlayerChat = 13;
 
-qint64 monotonicNs()
+qint64 clockNs(clockid_t clock)
 {
     timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    ::clock_gettime(clock, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+qint64 monotonicNs()
+{
+    return clockNs(CLOCK_MONOTONIC);
+}
+
+qint64 threadCpuNs()
+{
+    return clockNs(CLOCK_THREAD_CPUTIME_ID);
 }
 
 // A UDP socket on 127.0.0.1, bound to a free port, as the autohost binds one per battle.
@@ -244,6 +254,7 @@ EngineFloor::Relay EngineFloor::relay(int engines, quint64 perEngine, quint64 pe
     std::array<iovec, Batch> vectors{};
     std::array<mmsghdr, Batch> messages{};
     qint64 lastProgress = monotonicNs();
+    const qint64 cpuAtStart = threadCpuNs();
     while (m_problem.isEmpty() && result.unique < result.expected)
     {
         ::poll(readable.data(), readable.size(), 100);
@@ -302,6 +313,7 @@ EngineFloor::Relay EngineFloor::relay(int engines, quint64 perEngine, quint64 pe
             }
         }
     }
+    result.receiverCpuNs = threadCpuNs() - cpuAtStart;
     for (const qint64 pid : pids)
     {
         if (pid > 0)

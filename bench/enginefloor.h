@@ -24,6 +24,7 @@ public:
         qint64 firstSendNs = 0;
         qint64 lastReceiveNs = 0;
         std::vector<qint64> latenciesNs;
+        qint64 receiverCpuNs = 0; // the receiving thread's CPU time, system calls included
     };
 
     explicit EngineFloor(const QString &enginePath);
