@@ -349,6 +349,8 @@ void AutohostService::respond(const Receipt &receipt, const Json &response)
     }
     if (m_client->send(response))
     {
+        // Out now rather than on the next turn of the event loop, which may have other work first.
+        m_client->flush();
         emit requestAnswered(command, outcome, double(receipt.clock.nsecsElapsed()) / 1e9);
     }
 }

@@ -153,10 +153,10 @@ void Battle::start()
         return endWithoutEngine(u"cannot create the instance directory %1"_s.arg(dir));
     }
     const auto script = StartScriptWriter::write(m_request, m_settings.endpoints);
-    Status written = script ? writeFile(dir + u"/script.txt"_s, *script) : Status(fail(script.error()));
+    Status written = script ? writeFile(dir + u'/' + ScriptFile, *script) : Status(fail(script.error()));
     if (written)
     {
-        written = writeFile(dir + u"/springsettings.cfg"_s,
+        written = writeFile(dir + u'/' + SettingsFile,
                             StartScriptWriter::engineSettings(m_settings.engineSettings));
     }
     if (!written)
@@ -172,7 +172,7 @@ void Battle::start()
     }
     EngineProcess::Launch launch;
     launch.program = m_settings.enginePath;
-    launch.arguments = {u"-isolation"_s, dir + u"/script.txt"_s};
+    launch.arguments = {u"-isolation"_s, dir + u'/' + ScriptFile};
     launch.workingDirectory = dir;
     launch.environment = environment;
     launch.logPath = engineLogPath();

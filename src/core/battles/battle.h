@@ -71,7 +71,11 @@ public:
     const PlayerTable &players() const { return m_players; }
     qint64 pid() const { return m_process.pid(); }
     QStringList engineCommandLine() const { return m_process.commandLine(); }
-    QString engineLogPath() const { return m_settings.instanceDir + QStringLiteral("/engine.log"); }
+    QString engineLogPath() const { return m_settings.instanceDir + u'/' + EngineLogFile; }
+    // The files a battle writes into its instance directory.
+    static inline const QString ScriptFile = QStringLiteral("script.txt");
+    static inline const QString SettingsFile = QStringLiteral("springsettings.cfg");
+    static inline const QString EngineLogFile = QStringLiteral("engine.log");
     // When the battle was created; the engine is launched right after.
     QDateTime startedAt() const { return m_startedAt; }
     // Monotonic time since creation, frozen once the battle has exited.

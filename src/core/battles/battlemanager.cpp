@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
 
 #include "engine/enginecatalog.h"
 #include "logging.h"
@@ -73,7 +74,15 @@ void BattleManager::setAccepting(bool accepting, const QString &refusal)
 void BattleManager::setConfig(const Config &config)
 {
     const bool capacity = config.maxBattles != m_config.maxBattles;
+    const bool newInstancesDir = !m_instances || config.instancesDir != m_config.instancesDir;
     m_config = config;
+    if (newInstancesDir)
+    {
+        m_instances.emplace(config.instancesDir,
+                            QStringList{Battle::ScriptFile, Battle::SettingsFile, Battle::EngineLogFile});
+        m_instanceRefillFailed = false;
+        scheduleInstanceRefill();
+    }
     // The loader checked the value.
     m_affinity = CpuAffinity::parse(config.engineCpuAffinity).value();
     const QList<int> online = CpuAffinity::onlineCores();
@@ -90,6 +99,26 @@ void BattleManager::setConfig(const Config &config)
     {
         emit capacityChanged();
     }
+}
+
+void BattleManager::scheduleInstanceRefill()
+{
+    if (std::exchange(m_instanceRefillQueued, true))
+    {
+        return;
+    }
+    QTimer::singleShot(
+        0, this,
+        [this]
+        {
+            m_instanceRefillQueued = false;
+            if (!m_instances->refill() && !std::exchange(m_instanceRefillFailed, true))
+            {
+                qCWarning(lcBattle).noquote()
+                    << u"cannot prepare instance directories in %1; each start makes its own"_s.arg(
+                           m_instances->directory());
+            }
+        });
 }
 
 EngineProcess::Limits BattleManager::engineLimits(const QUuid &battleId)
@@ -205,6 +234,8 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
 
     Battle::Settings settings;
     settings.instanceDir = QDir(m_config.instancesDir).absoluteFilePath(uuidText(id));
+    // Battle makes the directory and its files where none was prepared.
+    m_instances->take(settings.instanceDir);
     settings.enginePath = enginePath;
     settings.dataDirs = m_config.engineDataDirs;
     if (!QFileInfo::exists(QFileInfo(enginePath).canonicalPath() + u"/base"_s) &&
@@ -238,15 +269,18 @@ void BattleManager::start(const StartRequest &request, StartHandler handler)
                     (*answer)(StartSuccess{ips, gamePort});
                     *answer = nullptr;
                 }
+                // Not before: it would delay this start.
+                scheduleInstanceRefill();
             });
     connect(battle, &Battle::startFailed, this,
-            [answer](const QString &reason, const QString &details)
+            [this, answer](const QString &reason, const QString &details)
             {
                 if (*answer)
                 {
                     (*answer)(fail(RequestFailure{reason, details}));
                     *answer = nullptr;
                 }
+                scheduleInstanceRefill();
             });
     auto budget = std::make_shared<UpdateBudget>(m_config.maxBattleUpdatesPerSecond);
     connect(battle, &Battle::updated, this,

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QHash>
 #include <QObject>
@@ -9,6 +10,7 @@
 #include <QUuid>
 
 #include "battles/battle.h"
+#include "battles/instancepool.h"
 #include "config/config.h"
 #include "engine/corespreader.h"
 #include "engine/cpuaffinity.h"
@@ -88,6 +90,8 @@ private:
     Result<AutohostSocket *, RequestFailure> bindPorts(PortAllocator::Ports *ports);
     // The limits of the next engine; takes a core from the spreader in spread mode.
     EngineProcess::Limits engineLimits(const QUuid &battleId);
+    // Prepares instance directories for the next starts once the current turn of the event loop is done.
+    void scheduleInstanceRefill();
 
     Config m_config;
     CpuAffinity m_affinity;
@@ -96,6 +100,9 @@ private:
     EngineCatalog *m_engines;
     UpdateBuffer *m_updates;
     std::unique_ptr<PortAllocator> m_ports;
+    std::optional<InstancePool> m_instances;
+    bool m_instanceRefillQueued = false;
+    bool m_instanceRefillFailed = false; // said once in the log
     QHash<QUuid, Battle *> m_battles;
     QHash<QUuid, int> m_portOffsets;
     QSet<QUuid> m_startedIds; // battles that ran: their ids are never used again
