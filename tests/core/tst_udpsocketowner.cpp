@@ -34,6 +34,36 @@ private slots:
         QCOMPARE(UdpSocketOwner::isHeldBy(0, engine.localPort(), autohost.localPort()), std::optional(false));
     }
 
+    void aSocketThatIsNotConnectedIsNoEngines()
+    {
+        // Bound to a port and writing to the autohost without being connected to it: not an engine's socket.
+        QUdpSocket autohost;
+        QVERIFY(autohost.bind(QHostAddress::LocalHost, 0));
+        QUdpSocket other;
+        QVERIFY(other.bind(QHostAddress::LocalHost, 0));
+        QVERIFY(other.writeDatagram(QByteArray(1, '\0'), QHostAddress::LocalHost, autohost.localPort()) == 1);
+        QCOMPARE(UdpSocketOwner::isHeldBy(QCoreApplication::applicationPid(), other.localPort(),
+                                          autohost.localPort()),
+                 std::optional(false));
+    }
+
+    void anIpv6Socket()
+    {
+        QUdpSocket autohost;
+        if (!autohost.bind(QHostAddress::LocalHostIPv6, 0))
+        {
+            QSKIP("no IPv6 loopback here");
+        }
+        QUdpSocket engine;
+        engine.connectToHost(QHostAddress::LocalHostIPv6, autohost.localPort());
+        QVERIFY(engine.waitForConnected());
+        const qint64 self = QCoreApplication::applicationPid();
+        QCOMPARE(UdpSocketOwner::isHeldBy(self, engine.localPort(), autohost.localPort()),
+                 std::optional(true));
+        QCOMPARE(UdpSocketOwner::isHeldBy(self, engine.localPort(), quint16(autohost.localPort() + 1)),
+                 std::optional(false));
+    }
+
     void aSocketOfAnotherProcess()
     {
         QUdpSocket autohost;
