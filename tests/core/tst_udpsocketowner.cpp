@@ -16,12 +16,24 @@ class TestUdpSocketOwner : public QObject
     Q_OBJECT
 
 private slots:
+    void aSocketOfThisProcess_data()
+    {
+        QTest::addColumn<QHostAddress>("loopback");
+        QTest::newRow("IPv4") << QHostAddress(QHostAddress::LocalHost);
+        // Not what the kernel's socket diagnostics are asked for: found in /proc/net/udp6.
+        QTest::newRow("IPv6") << QHostAddress(QHostAddress::LocalHostIPv6);
+    }
+
     void aSocketOfThisProcess()
     {
+        QFETCH(QHostAddress, loopback);
         QUdpSocket autohost;
-        QVERIFY(autohost.bind(QHostAddress::LocalHost, 0));
+        if (!autohost.bind(loopback, 0))
+        {
+            QSKIP("no such loopback address here");
+        }
         QUdpSocket engine;
-        engine.connectToHost(QHostAddress::LocalHost, autohost.localPort());
+        engine.connectToHost(loopback, autohost.localPort());
         QVERIFY(engine.waitForConnected());
         const qint64 self = QCoreApplication::applicationPid();
         QCOMPARE(UdpSocketOwner::isHeldBy(self, engine.localPort(), autohost.localPort()),
@@ -44,23 +56,6 @@ private slots:
         QVERIFY(other.writeDatagram(QByteArray(1, '\0'), QHostAddress::LocalHost, autohost.localPort()) == 1);
         QCOMPARE(UdpSocketOwner::isHeldBy(QCoreApplication::applicationPid(), other.localPort(),
                                           autohost.localPort()),
-                 std::optional(false));
-    }
-
-    void anIpv6Socket()
-    {
-        QUdpSocket autohost;
-        if (!autohost.bind(QHostAddress::LocalHostIPv6, 0))
-        {
-            QSKIP("no IPv6 loopback here");
-        }
-        QUdpSocket engine;
-        engine.connectToHost(QHostAddress::LocalHostIPv6, autohost.localPort());
-        QVERIFY(engine.waitForConnected());
-        const qint64 self = QCoreApplication::applicationPid();
-        QCOMPARE(UdpSocketOwner::isHeldBy(self, engine.localPort(), autohost.localPort()),
-                 std::optional(true));
-        QCOMPARE(UdpSocketOwner::isHeldBy(self, engine.localPort(), quint16(autohost.localPort() + 1)),
                  std::optional(false));
     }
 
