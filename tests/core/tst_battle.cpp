@@ -355,6 +355,7 @@ private slots:
         Battle *battle = makeBattle(startRequest, settings(startRequest.battleId));
         QSignalSpy succeeded(battle, &Battle::startSucceeded);
         QSignalSpy updated(battle, &Battle::updated);
+        QSignalSpy playerUpdated(battle, &Battle::playerUpdated);
         // Commands given before SERVER_STARTED wait for the engine.
         QVERIFY(battle->mutePlayer(u"1002"_s, true, false));
         battle->start();
@@ -416,6 +417,21 @@ private slots:
         battle->stop(u"test"_s);
         QVERIFY(waitForEnd(battle));
         QVERIFY(!battle->kickPlayer(u"1001"_s)); // a stopped battle takes no more commands
+
+        // playerUpdated repeats exactly the updates about players coming, going and becoming spectators, and
+        // none of the others (the engine's messages).
+        QList<Json> aboutPlayers;
+        for (const Json &update : updates(updated))
+        {
+            const std::string type = update.value("type", "");
+            if (type == "player_joined" || type == "player_left" || type == "player_defeated")
+            {
+                aboutPlayers.append(update);
+            }
+        }
+        QCOMPARE(updates(playerUpdated), aboutPlayers);
+        QCOMPARE(aboutPlayers.size(), 2); // Carol joined, then was kicked
+        QVERIFY(updates(updated).size() > aboutPlayers.size());
         delete battle;
     }
     void exposesWhatAViewNeeds()

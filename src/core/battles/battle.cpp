@@ -268,6 +268,10 @@ void Battle::handlePacket(const EnginePacket::Packet &packet)
     if (const auto update = m_translator.translate(packet, &why))
     {
         emit updated(*update);
+        if (update->changesPlayer())
+        {
+            emit playerUpdated(*update);
+        }
     }
     else
     {

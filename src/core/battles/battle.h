@@ -109,6 +109,9 @@ signals:
     void startFailed(const QString &reason, const QString &details);
     // An "update" member for autohost/update; the battle's last one is engine_quit or engine_crash.
     void updated(const EngineUpdate &update);
+    // After updated, for an update that changesPlayer(): what the player lists and counters follow, so that
+    // they are not called for every chat of a flood.
+    void playerUpdated(const EngineUpdate &update);
     void stateChanged(Battle::State state);
     // The process has exited and the socket is closed: the battle's ports may be reused.
     void ended();

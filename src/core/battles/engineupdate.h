@@ -27,6 +27,11 @@ struct EngineUpdate
         return type == "engine_quit" || type == "engine_crash";
     }
     bool isBattleEnd() const { return isBattleEndType(type); }
+    // player_joined, player_left and player_defeated: a player came, went or now watches.
+    bool changesPlayer() const
+    {
+        return type == "player_joined" || type == "player_left" || type == "player_defeated";
+    }
     // The text parsed, for tests and rare readers.
     Json parsed() const { return Json::parse(json); }
 };

@@ -50,7 +50,7 @@ void AutohostMetrics::followBattle(Battle *battle)
 {
     const QUuid id = battle->id();
     m_joined.insert(id, {});
-    connect(battle, &Battle::updated, this,
+    connect(battle, &Battle::playerUpdated, this,
             [this, id](const EngineUpdate &update)
             {
                 const auto joined = m_joined.find(id);

@@ -214,7 +214,7 @@ void BattleListModel::addBattle(Battle *battle)
                     emitRowChanged(index, readBattleState(m_rows[index]));
                 }
             });
-    connect(battle, &Battle::updated, this,
+    connect(battle, &Battle::playerUpdated, this,
             [this, id](const EngineUpdate &update)
             { handleUpdate(id, QString::fromLatin1(update.type), update.userId); });
     connect(battle, &Battle::playerAdded, this,

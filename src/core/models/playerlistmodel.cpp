@@ -53,7 +53,7 @@ PlayerListModel::PlayerListModel(Battle *battle, QObject *parent)
 
     connect(battle, &Battle::playerAdded, this, &PlayerListModel::addPlayer);
     connect(battle, &Battle::playerMuted, this, &PlayerListModel::setMuted);
-    connect(battle, &Battle::updated, this,
+    connect(battle, &Battle::playerUpdated, this,
             [this](const EngineUpdate &update) {
                 handleUpdate(QString::fromLatin1(update.type), update.userId,
                              QString::fromLatin1(update.reason));
