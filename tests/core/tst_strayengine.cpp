@@ -39,7 +39,9 @@ private slots:
         process.start(sleeper().constFirst(), sleeper().mid(1));
         QVERIFY(process.waitForStarted());
         const qint64 pid = process.processId();
-        QVERIFY(StrayEngine::isRunning(pid, sleeper()));
+        // QProcess returns once the child is in execve, which may not have put the new command line in place
+        // yet.
+        QTRY_VERIFY(StrayEngine::isRunning(pid, sleeper()));
 
         QVERIFY(StrayEngine::kill(pid, sleeper()));
         QVERIFY(process.waitForFinished(5000));
@@ -54,6 +56,7 @@ private slots:
         process.start(sleeper().constFirst(), sleeper().mid(1));
         QVERIFY(process.waitForStarted());
         const qint64 pid = process.processId();
+        QTRY_VERIFY(StrayEngine::isRunning(pid, sleeper())); // its command line is in place
         const QList<QStringList> others = {
             {u"/bin/sleep"_s, u"30"_s},
             {u"/bin/sleep"_s},
