@@ -376,13 +376,17 @@ private:
         }
         m_autohost = std::make_unique<AutohostProcess>(QStringLiteral(AUTOHOST_BINARY),
                                                        QStringLiteral(FAST_ENGINE_PATH));
+        // Twice the port pairs the 50 concurrent starts need: another program's socket on one of them (an
+        // ephemeral port, say) must not fail a start of the benchmark.
         const Json extra = {{"maxBattleUpdatesPerSecond", UpdateRateLimit},
-                            {"maxUpdatesSubscriptionAgeSeconds", RetentionSeconds}};
-        m_report->note(u"autohost configuration: maxBattleUpdatesPerSecond %1 (default 200), "
-                       u"maxUpdatesSubscriptionAgeSeconds %2 (default 600); otherwise defaults as a headless "
-                       u"autohost runs: update journal on, admin endpoint on 127.0.0.1, info logging"_s
-                           .arg(UpdateRateLimit)
-                           .arg(RetentionSeconds));
+                            {"maxUpdatesSubscriptionAgeSeconds", RetentionSeconds},
+                            {"maxPortsUsed", 100}};
+        m_report->note(
+            u"autohost configuration: maxBattleUpdatesPerSecond %1 (default 200), "
+            u"maxUpdatesSubscriptionAgeSeconds %2 (default 600), maxPortsUsed 100 (default 1000); "
+            u"otherwise defaults as a headless autohost runs: update journal on, admin endpoint on "
+            u"127.0.0.1, info logging"_s.arg(UpdateRateLimit)
+                .arg(RetentionSeconds));
         if (!m_autohost->problem().isEmpty() || !m_autohost->start(m_server.port(), u"127.0.0.1:0"_s, extra))
         {
             progress(u"cannot start the autohost: "_s + m_autohost->problem());
@@ -574,7 +578,16 @@ private:
         }
         if (!waitForAnswers(requests, u"concurrent start"_s))
         {
-            killBattles(battles);
+            // Only the battles that started can end.
+            QList<QUuid> started;
+            for (qsizetype i = 0; i < battles.size(); ++i)
+            {
+                if (m_responses.value(requests[i]).success)
+                {
+                    started.append(battles[i]);
+                }
+            }
+            killBattles(started);
             return;
         }
         std::vector<double> perStart;
