@@ -502,12 +502,8 @@ void AutohostService::handleSubscribeUpdates(const TachyonMessage &request, cons
     // the same connection replaces the first.
     answer(TachyonMessage::makeSuccess(request));
     qsizetype backlog = 0;
-    m_updates.visitSince(decoded->since,
-                         [this, &backlog](const UpdateBuffer::Entry &entry)
-                         {
-                             backlog += m_localBattles.contains(entry.battleId) ? 0 : 1;
-                             return true;
-                         });
+    m_updates.forEachSince(decoded->since, [this, &backlog](const UpdateBuffer::Entry &entry)
+                           { backlog += m_localBattles.contains(entry.battleId) ? 0 : 1; });
     qCInfo(lcUpdates).noquote()
         << u"subscribed since %1: replaying %2 updates"_s.arg(decoded->since).arg(backlog);
     m_sentUpTo = decoded->since;
