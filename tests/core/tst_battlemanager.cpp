@@ -11,6 +11,9 @@
 #include "messagecapture.h"
 #include "processlimits.h"
 #include "updates/updatebuffer.h"
+#include "util/conversions.h"
+
+#include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -173,6 +176,46 @@ private slots:
 
         QVERIFY(!start(manager, request(QUuid::createUuid(), u"9.9"_s)).ok());
         QCOMPARE(started.count(), 1);
+        manager.killAllNow();
+    }
+
+    void aStartTakesAPreparedInstanceDirectoryAndAnotherIsMade()
+    {
+        EngineCatalog engines(config().enginesDir);
+        engines.rescan();
+        UpdateBuffer updates(600'000'000);
+        Config poolConfig = config();
+        poolConfig.instancesDir = m_dir.filePath(u"pooled-instances"_s);
+        const QDir prepared(poolConfig.instancesDir + u"/.prepared"_s);
+        const auto preparedNames = [&prepared]
+        {
+            return prepared.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        };
+        const auto inode = [](const QString &path)
+        {
+            struct stat status
+            {
+            };
+            return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_ino : ino_t(0);
+        };
+        BattleManager manager(poolConfig, &engines, &updates);
+        QTRY_COMPARE(preparedNames().size(), InstancePool::DefaultSize);
+        QSet<ino_t> preparedInodes;
+        const QStringList before = preparedNames();
+        for (const QString &name : before)
+        {
+            preparedInodes.insert(inode(prepared.filePath(name)));
+        }
+
+        const QUuid id = QUuid::createUuid();
+        QVERIFY(start(manager, request(id)).ok());
+        // The battle's directory is one of the prepared ones, moved; its files are written.
+        const QString instance = poolConfig.instancesDir + u'/' + uuidText(id);
+        QVERIFY(preparedInodes.contains(inode(instance)));
+        QVERIFY(QFileInfo(instance + u"/script.txt"_s).size() > 0);
+        // After the answer another one is made in its place.
+        QTRY_COMPARE(preparedNames().size(), InstancePool::DefaultSize);
+        QVERIFY(preparedNames() != before);
         manager.killAllNow();
     }
 
