@@ -1,12 +1,15 @@
 #include "qmltestsetup.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QSignalSpy>
 
 #include "appcontroller.h"
 #include "autohostservice.h"
+#include "logrecorder.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -44,6 +47,16 @@ void QmlTestSetup::applicationAvailable()
 void QmlTestSetup::qmlEngineAvailable(QQmlEngine *engine)
 {
     engine->addImportPath(u"qrc:/qt/qml"_s);
+    engine->rootContext()->setContextProperty(u"testSetup"_s, this);
+}
+
+void QmlTestSetup::log(const QString &level, const QString &message)
+{
+    const QtMsgType type = level == u"debug"_s     ? QtDebugMsg
+                           : level == u"warning"_s ? QtWarningMsg
+                           : level == u"error"_s   ? QtCriticalMsg
+                                                   : QtInfoMsg;
+    LogRecorder::recordToActive(type, "autohost.test", message, QDateTime::currentMSecsSinceEpoch());
 }
 
 void QmlTestSetup::cleanupTestCase()

@@ -11,7 +11,8 @@ class QQmlEngine;
 
 // What the QML tests run against: a real AutohostService in local mode (engines in a temporary directory with
 // only the fake engine, no system engine, so the figures are the test's own) and the AppController QML sees.
-// QML starts battles itself, through AppController.localBattle.
+// QML starts battles itself, through AppController.localBattle; it is `testSetup` to QML for what QML cannot
+// do by itself (logging a line as the autohost does).
 class QmlTestSetup : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,10 @@ public slots:
     void applicationAvailable();
     void qmlEngineAvailable(QQmlEngine *engine);
     void cleanupTestCase();
+
+    // A log line as the autohost's own logging records it (category autohost.test); level is "debug", "info",
+    // "warning" or "error".
+    Q_INVOKABLE void log(const QString &level, const QString &message);
 
 private:
     static constexpr auto EngineVersion = "2025.06.22";

@@ -80,7 +80,7 @@ QHash<int, QByteArray> LogModel::roleNames() const
     return {
         {TimeRole, "time"},           {TimeTextRole, "timeText"}, {LevelRole, "level"},
         {LevelTextRole, "levelText"}, {CategoryRole, "category"}, {MessageRole, "message"},
-        {LineRole, "line"},
+        {LineRole, "text"},
     };
 }
 

@@ -25,7 +25,10 @@ public:
         CategoryRole,
         MessageRole,
         // The whole line as the log page shows it: "HH:mm:ss.zzz  WARNING category  message" (one role for
-        // the text the view draws: a reused delegate lays its text out once).
+        // the text the view draws: a reused delegate lays its text out once). Named "text", so that the
+        // page's Text delegate takes it as its own text property: a string property declared in QML holds a
+        // JavaScript string, and writing a screenful of those per batch of a log flood made the JavaScript
+        // collector run three times a second.
         LineRole,
     };
     Q_ENUM(Role)
