@@ -46,7 +46,7 @@ QStringList texts(const Json &object, const char *name)
 {
     QStringList texts;
     const Json &array = member(object, name);
-    for (const Json &item : array.is_array() ? array : Json::array())
+    for (const Json &item : arrayOrEmpty(array))
     {
         texts.append(MirrorRowModel::toValue(item, Kind::Text).toString());
     }
@@ -141,7 +141,7 @@ void HostMirror::applySnapshot(const Json &snapshot)
     m_installs->replaceRows(member(snapshot, "installs"));
     const Json &battles = member(snapshot, "battles");
     m_battles->replaceRows(battles);
-    for (const Json &battle : battles.is_array() ? battles : Json::array())
+    for (const Json &battle : arrayOrEmpty(battles))
     {
         if (MirrorPlayerModel *players = m_battles->players(text(battle, "battleId")))
         {
@@ -308,7 +308,7 @@ void HostMirror::applyPlayers(const Json &data)
 
 void HostMirror::applyUpdates(const Json &updates)
 {
-    for (const Json &entry : updates.is_array() ? updates : Json::array())
+    for (const Json &entry : arrayOrEmpty(updates))
     {
         FeedMirror *feed = m_feeds.value(text(entry, "battleId"));
         if (feed && member(entry, "time").is_number_integer())
@@ -351,7 +351,7 @@ void HostMirror::finishLogLoad(const Json &records)
     // The host's log goes on after the last line here, unless the host is another one now (restarted, its
     // sequence starting over) or has dropped that line since: then everything it has is new here.
     bool continues = false;
-    for (const Json &record : records.is_array() ? records : Json::array())
+    for (const Json &record : arrayOrEmpty(records))
     {
         if (integer(record, "sequence") == m_lastLogSequence && integer(record, "timeMs") == m_lastLogTime)
         {
@@ -370,7 +370,7 @@ void HostMirror::finishLogLoad(const Json &records)
 
 void HostMirror::addLogRecords(const Json &records)
 {
-    for (const Json &record : records.is_array() ? records : Json::array())
+    for (const Json &record : arrayOrEmpty(records))
     {
         if (integer(record, "sequence") > m_lastLogSequence)
         {

@@ -163,7 +163,7 @@ void MirrorRowModel::replaceRows(const Json &rows)
     QStringList keys;
     QList<QVariantList> incoming;
     QSet<QString> seen;
-    for (const Json &row : rows.is_array() ? rows : Json::array())
+    for (const Json &row : arrayOrEmpty(rows))
     {
         const QString key = keyOf(row, m_columns.front().name);
         if (!key.isEmpty() && !seen.contains(key))
@@ -209,7 +209,7 @@ void MirrorRowModel::replaceRows(const Json &rows)
 void MirrorRowModel::upsertRows(const Json &rows)
 {
     const int countBefore = count();
-    for (const Json &row : rows.is_array() ? rows : Json::array())
+    for (const Json &row : arrayOrEmpty(rows))
     {
         const QString key = keyOf(row, m_columns.front().name);
         if (key.isEmpty())

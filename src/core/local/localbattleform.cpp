@@ -25,8 +25,9 @@ QVariant member(const Json &object, const char *name, Kind kind)
 QVariantMap joinData(const Json &answer)
 {
     QVariantList players;
+    static const Json none;
     const auto list = answer.is_object() ? answer.find("players") : answer.end();
-    for (const Json &player : list != answer.end() && list->is_array() ? *list : Json::array())
+    for (const Json &player : arrayOrEmpty(list != answer.end() ? *list : none))
     {
         players.append(QVariantMap{{u"name"_s, member(player, "name", Kind::Text)},
                                    {u"password"_s, member(player, "password", Kind::Text)},

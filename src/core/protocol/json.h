@@ -21,6 +21,14 @@ inline std::string toStdString(const QString &text)
     return text.toStdString();
 }
 
+// The value itself when it is an array, else an empty one: for walking a member a peer may have sent as
+// anything. (`value.is_array() ? value : Json::array()` would copy the whole array.)
+inline const Json &arrayOrEmpty(const Json &value)
+{
+    static const Json empty = Json::array();
+    return value.is_array() ? value : empty;
+}
+
 // Serialises without throwing: bytes that are not valid UTF-8 (engine text can carry any) are replaced.
 inline std::string dumpJson(const Json &value)
 {
