@@ -42,6 +42,9 @@ constexpr qint64 NsPerSecond = 1'000'000'000;
 // and a retention long enough for the replay (default 600 s).
 constexpr int UpdateRateLimit = 100'000'000;
 constexpr int RetentionSeconds = 3600;
+// Twice the port pairs the 50 concurrent starts need: another program's socket on one of them (an ephemeral
+// port, say) must not fail a start of the benchmark.
+constexpr int PortPairs = 100;
 constexpr int AnswerTimeoutMs = 30000;
 // A flood is over when nothing arrived for this long after the engines should have sent everything.
 constexpr qint64 QuietNs = 3 * NsPerSecond;
@@ -376,17 +379,16 @@ private:
         }
         m_autohost = std::make_unique<AutohostProcess>(QStringLiteral(AUTOHOST_BINARY),
                                                        QStringLiteral(FAST_ENGINE_PATH));
-        // Twice the port pairs the 50 concurrent starts need: another program's socket on one of them (an
-        // ephemeral port, say) must not fail a start of the benchmark.
         const Json extra = {{"maxBattleUpdatesPerSecond", UpdateRateLimit},
                             {"maxUpdatesSubscriptionAgeSeconds", RetentionSeconds},
-                            {"maxPortsUsed", 100}};
+                            {"maxPortsUsed", PortPairs}};
         m_report->note(
             u"autohost configuration: maxBattleUpdatesPerSecond %1 (default 200), "
-            u"maxUpdatesSubscriptionAgeSeconds %2 (default 600), maxPortsUsed 100 (default 1000); "
+            u"maxUpdatesSubscriptionAgeSeconds %2 (default 600), maxPortsUsed %3 (default 1000); "
             u"otherwise defaults as a headless autohost runs: update journal on, admin endpoint on "
             u"127.0.0.1, info logging"_s.arg(UpdateRateLimit)
-                .arg(RetentionSeconds));
+                .arg(RetentionSeconds)
+                .arg(PortPairs));
         if (!m_autohost->problem().isEmpty() || !m_autohost->start(m_server.port(), u"127.0.0.1:0"_s, extra))
         {
             progress(u"cannot start the autohost: "_s + m_autohost->problem());
