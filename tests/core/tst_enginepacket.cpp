@@ -357,6 +357,21 @@ private slots:
         QVERIFY(text.size() < 300);
         QVERIFY(text.endsWith(u"…"_s));
     }
+
+    // The longest datagram the engine can send for a game over lists 252 winning ally teams.
+    void describeShortensLongWinnerLists()
+    {
+        ServerGameOver gameOver{6, {}};
+        for (int allyTeam = 0; allyTeam < 252; ++allyTeam)
+        {
+            gameOver.winningAllyTeams.append(quint8(255 - allyTeam % 3));
+        }
+        const QString text = describe(gameOver);
+        QVERIFY2(text.size() < 300, qPrintable(text));
+        QVERIFY2(text.startsWith(u"SERVER_GAMEOVER from 6 winners [255, 254, 253, 255, "_s), qPrintable(text));
+        QVERIFY2(text.endsWith(u", … 252 in all]"_s), qPrintable(text));
+        QCOMPARE(text.count(u", "_s), 32);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEnginePacket)

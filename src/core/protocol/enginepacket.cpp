@@ -37,6 +37,8 @@ constexpr qsizetype LuaMsgHeaderSize = 8;
 constexpr qsizetype TeamStatSize = 82;
 // Longest text shown by describe(); logs stay one readable line even for a flood of Lua data.
 constexpr qsizetype DescribeTextLimit = 200;
+// Most winning ally teams shown by describe(): a datagram may list 252 of them.
+constexpr qsizetype DescribeListLimit = 32;
 
 // Bounds-checked little-endian reads; callers check the length first.
 class Reader
@@ -524,9 +526,14 @@ QString describe(const Packet &packet)
             [&](const ServerGameOver &p) -> QString
             {
                 QStringList winners;
-                for (const quint8 allyTeam : p.winningAllyTeams)
+                for (const quint8 allyTeam : p.winningAllyTeams.first(
+                         std::min(p.winningAllyTeams.size(), DescribeListLimit)))
                 {
                     winners.append(number(allyTeam));
+                }
+                if (p.winningAllyTeams.size() > DescribeListLimit)
+                {
+                    winners.append(u"… "_s + number(p.winningAllyTeams.size()) + u" in all"_s);
                 }
                 return u"SERVER_GAMEOVER from "_s + number(p.player) + u" winners ["_s +
                        winners.join(u", "_s) + u']';
