@@ -1,8 +1,14 @@
+#include <QRandomGenerator>
 #include <QTest>
 
 #include "util/crc32.h"
 
-// The checksum of journal records: the standard CRC-32 check values, and that it notices small damage.
+#include <zlib.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+// The checksum of journal records: the standard CRC-32 check values, zlib's CRC-32 for any length and
+// alignment, and that it notices small damage.
 class TestCrc32 : public QObject
 {
     Q_OBJECT
@@ -25,6 +31,25 @@ private slots:
         QFETCH(QByteArray, data);
         QFETCH(quint32, expected);
         QCOMPARE(crc32(data), expected);
+    }
+
+    // Every length around the eight-byte steps and every start within a word, random bytes.
+    void matchesZlibForAnyLengthAndAlignment()
+    {
+        QRandomGenerator random(20261123);
+        QByteArray bytes(1100, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+        for (qsizetype start = 0; start < 8; ++start)
+        {
+            for (qsizetype length : {0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 150, 1000, 1091})
+            {
+                const QByteArrayView data = QByteArrayView(bytes).sliced(start, length);
+                const auto expected = quint32(
+                    crc32_z(0, reinterpret_cast<const Bytef *>(data.data()), std::size_t(data.size())));
+                QVERIFY2(crc32(data) == expected,
+                         qPrintable(u"start %1, length %2"_s.arg(start).arg(length)));
+            }
+        }
     }
 
     void everySingleBitFlipChangesIt()
