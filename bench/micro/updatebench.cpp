@@ -1,6 +1,6 @@
 // The path from an engine packet to the text frame the autohost sends to the server: Battle::handlePacket
 // (UpdateTranslator, which writes the update's JSON text), BattleManager (UpdateBuffer::appendSerialised),
-// AutohostService::sendUpdate (UpdateBuffer::eventDataJson, TachyonMessage::newMessageId and makeEventJson)
+// AutohostService::sendUpdate (UpdateBuffer::appendEventJson into a reused buffer)
 // and TachyonClient::sendJson (WebSocketClient::sendText). First each step on its own, then the whole path,
 // then with what surrounds it: the UDP receive, the journal and the WebSocket.
 #include <chrono>
@@ -88,11 +88,19 @@ struct EngineLink
     bool ok = false;
 };
 
-// AutohostService::sendUpdate up to the text given to WebSocketClient::sendText.
+// AutohostService::sendUpdate up to the text given to WebSocketClient::sendText, written into out as the
+// service writes into the buffer it reuses.
+void writeUpdateFrame(std::string &out, const UpdateBuffer::Entry &entry)
+{
+    out.clear();
+    UpdateBuffer::appendEventJson(out, entry);
+}
+
 std::string updateFrame(const UpdateBuffer::Entry &entry)
 {
-    return TachyonMessage::makeEventJson(UpdateCommand, TachyonMessage::newMessageIdUtf8(),
-                                         UpdateBuffer::eventDataJson(entry));
+    std::string frame;
+    writeUpdateFrame(frame, entry);
+    return frame;
 }
 
 bool isUpdateFrame(std::string_view frame)
@@ -162,17 +170,25 @@ void UuidText(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 
+std::string eventDataJson(const UpdateBuffer::Entry &entry)
+{
+    std::string data;
+    UpdateBuffer::appendEventDataJson(data, entry);
+    return data;
+}
+
 void EventDataJson(benchmark::State &state)
 {
     const UpdateBuffer::Entry entry = chatEntry();
-    if (!require(state, Json::parse(UpdateBuffer::eventDataJson(entry))["update"] == entry.update(),
-                 "the event's data"))
+    if (!require(state, Json::parse(eventDataJson(entry))["update"] == entry.update(), "the event's data"))
     {
         return;
     }
+    std::string data;
     for (auto _ : state)
     {
-        std::string data = UpdateBuffer::eventDataJson(entry);
+        data.clear();
+        UpdateBuffer::appendEventDataJson(data, entry);
         benchmark::DoNotOptimize(data);
     }
     state.SetItemsProcessed(state.iterations());
@@ -187,24 +203,24 @@ void NewMessageId(benchmark::State &state)
     }
     for (auto _ : state)
     {
-        std::string id = TachyonMessage::newMessageIdUtf8();
+        UuidChars id = TachyonMessage::newMessageIdChars();
         benchmark::DoNotOptimize(id);
     }
     state.SetItemsProcessed(state.iterations());
 }
 
-void MakeEventJson(benchmark::State &state)
+void UpdateEventJson(benchmark::State &state)
 {
-    const std::string data = UpdateBuffer::eventDataJson(chatEntry());
-    const std::string messageId = TachyonMessage::newMessageIdUtf8();
-    const std::string sample = TachyonMessage::makeEventJson(UpdateCommand, messageId, data);
+    const UpdateBuffer::Entry entry = chatEntry();
+    const std::string sample = updateFrame(entry);
     if (!require(state, isUpdateFrame(sample), "the event"))
     {
         return;
     }
+    std::string event;
     for (auto _ : state)
     {
-        std::string event = TachyonMessage::makeEventJson(UpdateCommand, messageId, data);
+        writeUpdateFrame(event, entry);
         benchmark::DoNotOptimize(event);
     }
     state.SetItemsProcessed(state.iterations());
@@ -224,9 +240,10 @@ void UpdatePipeline(benchmark::State &state, Datagram kind)
     {
         return;
     }
+    std::string frame;
     for (auto _ : state)
     {
-        std::string frame = updateFrame(*translateAndAppend(battle, buffer, datagram));
+        writeUpdateFrame(frame, *translateAndAppend(battle, buffer, datagram));
         benchmark::DoNotOptimize(frame);
     }
     state.SetItemsProcessed(state.iterations());
@@ -348,6 +365,7 @@ void EndToEnd(benchmark::State &state, Datagram kind)
     // As the service: each datagram of a burst appended and journalled, then one journal write, then the
     // frames.
     std::vector<const UpdateBuffer::Entry *> burst;
+    std::string frame;
     const auto receive = [&](QByteArrayView data)
     {
         const UpdateBuffer::Entry *entry = translateAndAppend(battle, buffer, data);
@@ -364,7 +382,7 @@ void EndToEnd(benchmark::State &state, Datagram kind)
         qint64 bytes = 0;
         for (const UpdateBuffer::Entry *entry : std::exchange(burst, {}))
         {
-            const std::string frame = updateFrame(*entry);
+            writeUpdateFrame(frame, *entry);
             bytes = client.sendText(frame) ? qint64(frame.size()) : -1;
         }
         return bytes;
@@ -401,7 +419,7 @@ BENCHMARK_CAPTURE(Translate, luamsg_300B, Datagram::LuaMsg, "luamsg");
 BENCHMARK(UuidText);
 BENCHMARK(EventDataJson);
 BENCHMARK(NewMessageId);
-BENCHMARK(MakeEventJson);
+BENCHMARK(UpdateEventJson);
 BENCHMARK_CAPTURE(UpdatePipeline, player_chat, Datagram::PlayerChat);
 BENCHMARK_CAPTURE(UpdatePipeline, server_message, Datagram::ServerMessage);
 BENCHMARK_CAPTURE(UpdatePipeline, player_joined, Datagram::PlayerJoined);

@@ -578,9 +578,13 @@ void AutohostService::passOnAppended(Pace pace)
 void AutohostService::sendUpdate(const UpdateBuffer::Entry &entry)
 {
     // No client: a subscription served without a connection (serve() in local mode) has nowhere to send to.
-    if (m_client &&
-        m_client->sendJson(TachyonMessage::makeEventJson(
-            "autohost/update", TachyonMessage::newMessageIdUtf8(), UpdateBuffer::eventDataJson(entry))))
+    if (!m_client)
+    {
+        return;
+    }
+    m_eventText.clear();
+    UpdateBuffer::appendEventJson(m_eventText, entry);
+    if (m_client->sendJson(m_eventText))
     {
         emit updateRelayed(entry);
     }

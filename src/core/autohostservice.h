@@ -164,6 +164,7 @@ private:
     // subscribeUpdates); updates with later times are its backlog.
     std::optional<qint64> m_sentUpTo;
     bool m_passOnQueued = false;
+    std::string m_eventText; // the update event being sent, its capacity kept from one to the next
     std::optional<qint64> m_userCount;
     QSet<QUuid> m_localBattles; // started by startLocalBattle; kept, as battle ids are never reused
     bool m_shuttingDown = false;

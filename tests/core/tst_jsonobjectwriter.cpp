@@ -73,6 +73,28 @@ private slots:
         }
     }
 
+    // A QString member is its UTF-8 as toUtf8 gives it, lone surrogates included.
+    void qstringsAsTheirUtf8_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("long ASCII") << QString(300, u'x');
+        QTest::newRow("digits after a longer text") << u"123456"_s;
+        QTest::newRow("non-ASCII") << u"Ærø 日本 🎮 \"q\""_s;
+        QTest::newRow("lone high surrogate at the end") << (u"ab"_s + QChar(0xd800));
+        QTest::newRow("lone low surrogate inside") << (u"a"_s + QChar(0xdc00) + u"b"_s);
+        QTest::newRow("long") << QString(300, QChar(0x00e9));
+    }
+
+    void qstringsAsTheirUtf8()
+    {
+        QFETCH(QString, text);
+        const std::string expected = JsonObjectWriter().add("userId", text.toUtf8().toStdString()).take();
+        QCOMPARE(JsonObjectWriter().add("userId", text).take(), expected);
+        // Again, after a longer text may have used the same buffer.
+        QCOMPARE(JsonObjectWriter().add("userId", text).take(), expected);
+    }
+
     void membersInOrderWithNumbersAndJson()
     {
         const std::string written = JsonObjectWriter()

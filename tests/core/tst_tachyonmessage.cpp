@@ -123,9 +123,12 @@ private slots:
             {"battleId", "b"}, {"time", 1}, {"update", {{"type", "player_chat"}, {"message", "\"q\"\n"}}}};
         for (const QString &messageId : {TachyonMessage::newMessageId(), u"odd \"id\"\\\t\x01"_s})
         {
-            QCOMPARE(
-                TachyonMessage::makeEventJson("autohost/update", messageId.toStdString(), dumpJson(data)),
-                dumpJson(TachyonMessage::makeEvent(u"autohost/update"_s, messageId, data)));
+            // Appended to what out holds already, which stays.
+            std::string out = "before";
+            TachyonMessage::appendEventJson(out, "autohost/update", messageId.toStdString(),
+                                            [&data](std::string &text) { text += dumpJson(data); });
+            QCOMPARE(out,
+                     "before" + dumpJson(TachyonMessage::makeEvent(u"autohost/update"_s, messageId, data)));
         }
     }
 };

@@ -2,6 +2,7 @@
 #include <QTest>
 
 #include "updates/updatebuffer.h"
+#include "util/conversions.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -292,7 +293,24 @@ private slots:
         QCOMPARE(dumpJson(data), std::string(R"({"battleId":"5d8f8b6e-8d3a-4d8c-9a52-0c4b1e2f3a4b",)"
                                              R"("time":1732270530123456,"update":{"type":"start"}})"));
         QVERIFY(data.at("time").is_number_integer());
-        QCOMPARE(UpdateBuffer::eventDataJson(entry), dumpJson(data));
+        std::string text = "before";
+        UpdateBuffer::appendEventDataJson(text, entry);
+        QCOMPARE(text, "before" + dumpJson(data));
+    }
+
+    // The battle id is written as uuidText writes it, whatever its bytes.
+    void eventDataJsonWritesAnyBattleId()
+    {
+        UpdateBuffer buffer(600 * Second);
+        for (int i = 0; i < 200; ++i)
+        {
+            const QUuid battle = i == 0 ? QUuid() : QUuid::createUuid();
+            const UpdateBuffer::Entry &entry = buffer.append(battle, Json{{"type", "start"}});
+            std::string text;
+            UpdateBuffer::appendEventDataJson(text, entry);
+            QCOMPARE(text, dumpJson(UpdateBuffer::eventData(entry)));
+            QCOMPARE(Json::parse(text).at("battleId").get<std::string>(), toStdString(uuidText(battle)));
+        }
     }
 };
 

@@ -35,6 +35,12 @@ inline std::string dumpJson(const Json &value)
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// True for the characters a JSON string cannot hold as they are: quote, backslash and control characters.
+inline bool needsJsonEscape(char c)
+{
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
 // Appends text as a JSON string: quoted, with quotes, backslashes and control characters escaped. For text
 // known to be valid UTF-8 (ids, command names), where building a Json value to serialise would cost more than
 // the rest of a message.
@@ -46,7 +52,7 @@ inline void appendJsonString(std::string &out, std::string_view text)
     for (std::size_t i = 0; i < text.size(); ++i)
     {
         const char c = text[i];
-        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+        if (!needsJsonEscape(c))
         {
             continue;
         }

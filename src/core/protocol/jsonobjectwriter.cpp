@@ -23,8 +23,11 @@ void JsonObjectWriter::addKey(std::string_view key)
     {
         m_text += ',';
     }
-    appendJsonString(m_text, key);
-    m_text += ':';
+    // Keys are the writer's callers' own literals: nothing in them to escape.
+    Q_ASSERT(std::none_of(key.begin(), key.end(), needsJsonEscape));
+    m_text += '"';
+    m_text += key;
+    m_text += "\":";
 }
 
 JsonObjectWriter &JsonObjectWriter::add(std::string_view key, std::string_view text)
@@ -45,6 +48,15 @@ JsonObjectWriter &JsonObjectWriter::add(std::string_view key, std::string_view t
 
 JsonObjectWriter &JsonObjectWriter::add(std::string_view key, const QString &text)
 {
+    // Every relayed update names a user, and user ids are ASCII as a rule: those are copied through a buffer
+    // kept between calls, where toUtf8 would allocate a QByteArray per update.
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; }))
+    {
+        thread_local std::string ascii;
+        ascii.resize(std::size_t(text.size()));
+        std::transform(text.begin(), text.end(), ascii.begin(), [](QChar c) { return char(c.unicode()); });
+        return add(key, std::string_view(ascii));
+    }
     const QByteArray utf8 = text.toUtf8();
     return add(key, std::string_view(utf8.constData(), std::size_t(utf8.size())));
 }

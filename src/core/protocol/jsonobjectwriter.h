@@ -9,7 +9,8 @@
 
 // Writes one JSON object as compact text, member by member, byte for byte as dumpJson writes the same members
 // in a Json object. For the engine update path, where building a Json value only to serialise it cost more
-// than everything else the autohost does with an update.
+// than everything else the autohost does with an update. Keys are the callers' literals and are written as
+// they are: they must hold no quote, backslash or control character.
 class JsonObjectWriter
 {
 public:

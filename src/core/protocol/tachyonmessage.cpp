@@ -103,21 +103,6 @@ Json TachyonMessage::makeEvent(const QString &commandId, const QString &messageI
             {"data", data}};
 }
 
-std::string TachyonMessage::makeEventJson(std::string_view commandId, std::string_view messageId,
-                                          std::string_view dataJson)
-{
-    std::string event;
-    event.reserve(dataJson.size() + messageId.size() + commandId.size() + 64);
-    event += R"({"type":"event","messageId":)";
-    appendJsonString(event, messageId);
-    event += R"(,"commandId":)";
-    appendJsonString(event, commandId);
-    event += R"(,"data":)";
-    event += dataJson;
-    event += '}';
-    return event;
-}
-
 Json TachyonMessage::makeSuccess(const TachyonMessage &request, const std::optional<Json> &data)
 {
     Json json = {{"type", "response"},
@@ -147,11 +132,11 @@ Json TachyonMessage::makeFailure(const TachyonMessage &request, const QString &r
 
 QString TachyonMessage::newMessageId()
 {
-    const std::string id = newMessageIdUtf8();
+    const UuidChars id = newMessageIdChars();
     return QString::fromLatin1(id.data(), qsizetype(id.size()));
 }
 
-std::string TachyonMessage::newMessageIdUtf8()
+UuidChars TachyonMessage::newMessageIdChars()
 {
     // Message ids must be unique, not secret: a generator seeded once by the system, because the system's own
     // costs a slow hardware instruction per call and every relayed update takes an id.
@@ -170,18 +155,5 @@ std::string TachyonMessage::newMessageIdUtf8()
     }
     bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
     bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // variant 10
-    // 8-4-4-4-12 lower-case hex digits, as QUuid writes them.
-    constexpr char Hex[] = "0123456789abcdef";
-    std::array<char, 36> text;
-    auto at = text.begin();
-    for (size_t i = 0; i < bytes.size(); ++i)
-    {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-        {
-            *at++ = '-';
-        }
-        *at++ = Hex[bytes[i] >> 4];
-        *at++ = Hex[bytes[i] & 0xf];
-    }
-    return std::string(text.data(), text.size());
+    return uuidChars(bytes);
 }

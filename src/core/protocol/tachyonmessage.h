@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "protocol/json.h"
+#include "util/conversions.h"
 #include "util/result.h"
 
 // One Tachyon message: the envelope every frame carries (request, response or event), with its data kept as
@@ -37,10 +38,20 @@ struct TachyonMessage
     static Json makeRequest(const QString &commandId, const QString &messageId,
                             const std::optional<Json> &data = {});
     static Json makeEvent(const QString &commandId, const QString &messageId, const Json &data);
-    // The same event as compact JSON around data that is JSON text already (the update stream: no tree is
-    // built or copied per update).
-    static std::string makeEventJson(std::string_view commandId, std::string_view messageId,
-                                     std::string_view dataJson);
+    // Appends the same event as compact JSON to out, its data written by writeData(out) as JSON text: the
+    // update stream writes each event into one reused buffer, with no tree and no intermediate strings.
+    template <typename WriteData>
+    static void appendEventJson(std::string &out, std::string_view commandId, std::string_view messageId,
+                                WriteData &&writeData)
+    {
+        out += R"({"type":"event","messageId":)";
+        appendJsonString(out, messageId);
+        out += R"(,"commandId":)";
+        appendJsonString(out, commandId);
+        out += R"(,"data":)";
+        writeData(out);
+        out += '}';
+    }
     // A success response echoing the request's messageId and commandId; void commands carry no data member.
     static Json makeSuccess(const TachyonMessage &request, const std::optional<Json> &data = {});
     static Json makeFailure(const TachyonMessage &request, const QString &reason,
@@ -48,8 +59,8 @@ struct TachyonMessage
 
     // A random (version 4) UUID.
     static QString newMessageId();
-    // The same as UTF-8 text, for messages built as JSON text.
-    static std::string newMessageIdUtf8();
+    // The same in characters, for messages built as JSON text.
+    static UuidChars newMessageIdChars();
 };
 
 // The failure reasons of the protocol. Every command accepts the generic ones; autohost/start adds two.

@@ -1,9 +1,12 @@
 #include "updates/updatebuffer.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <chrono>
 
 #include "battles/engineupdate.h"
+#include "protocol/tachyonmessage.h"
 #include "util/conversions.h"
 
 UpdateBuffer::UpdateBuffer(qint64 retentionMicroseconds, QObject *parent)
@@ -123,19 +126,26 @@ Json UpdateBuffer::eventData(const Entry &entry)
     return data;
 }
 
-std::string UpdateBuffer::eventDataJson(const Entry &entry)
+void UpdateBuffer::appendEventDataJson(std::string &out, const Entry &entry)
 {
     // A battle id and a number need no escaping.
-    std::string data;
-    data.reserve(entry.updateJson.size() + 80);
-    data += R"({"battleId":")";
-    data += entry.battleId.toByteArray(QUuid::WithoutBraces).toStdString();
-    data += R"(","time":)";
-    data += std::to_string(entry.time);
-    data += R"(,"update":)";
-    data += entry.updateJson;
-    data += '}';
-    return data;
+    const UuidChars battleId = uuidChars(entry.battleId);
+    std::array<char, 24> time;
+    const auto timeEnd = std::to_chars(time.begin(), time.end(), entry.time).ptr;
+    out += R"({"battleId":")";
+    out.append(battleId.data(), battleId.size());
+    out += R"(","time":)";
+    out.append(time.data(), timeEnd);
+    out += R"(,"update":)";
+    out += entry.updateJson;
+    out += '}';
+}
+
+void UpdateBuffer::appendEventJson(std::string &out, const Entry &entry)
+{
+    const UuidChars messageId = TachyonMessage::newMessageIdChars();
+    TachyonMessage::appendEventJson(out, "autohost/update", {messageId.data(), messageId.size()},
+                                    [&entry](std::string &data) { appendEventDataJson(data, entry); });
 }
 
 void UpdateBuffer::prune()

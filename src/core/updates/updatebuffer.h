@@ -64,8 +64,10 @@ public:
 
     // The "data" of an autohost/update event for an entry: {"battleId", "time", "update"}.
     static Json eventData(const Entry &entry);
-    // The same as compact JSON, built around the stored text without parsing it.
-    static std::string eventDataJson(const Entry &entry);
+    // Appends the same as compact JSON to out, built around the stored text without parsing it.
+    static void appendEventDataJson(std::string &out, const Entry &entry);
+    // Appends the whole autohost/update event for an entry, with a new message id, as compact JSON to out.
+    static void appendEventJson(std::string &out, const Entry &entry);
 
 signals:
     void appended(const UpdateBuffer::Entry &entry);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 
 #include <QDir>
 #include <QLockFile>
@@ -297,26 +298,27 @@ QStringList UpdateJournal::segmentPaths() const
 
 QByteArray UpdateJournal::encode(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body)
 {
-    return encodeText(kind, local, time, battleId, body.is_null() ? QByteArray() : dumpJsonBytes(body));
+    QByteArray record;
+    appendRecord(record, kind, local, time, battleId, body.is_null() ? QByteArray() : dumpJsonBytes(body));
+    return record;
 }
 
-QByteArray UpdateJournal::encodeText(Kind kind, bool local, qint64 time, const QUuid &battleId,
-                                     QByteArrayView bodyJson)
+void UpdateJournal::appendRecord(QByteArray &out, Kind kind, bool local, qint64 time, const QUuid &battleId,
+                                 QByteArrayView bodyJson)
 {
-    QByteArray record(HeaderSize + FixedPayloadSize, Qt::Uninitialized);
-    record.reserve(HeaderSize + FixedPayloadSize + bodyJson.size());
-    auto *bytes = reinterpret_cast<uchar *>(record.data());
+    const qsizetype start = out.size();
+    out.resize(start + HeaderSize + FixedPayloadSize);
+    auto *bytes = reinterpret_cast<uchar *>(out.data()) + start;
     std::memcpy(bytes, Magic, 4);
     qToLittleEndian<quint32>(quint32(FixedPayloadSize + bodyJson.size()), bytes + 4);
     bytes[HeaderSize] = quint8(kind);
     bytes[HeaderSize + 1] = local ? LocalFlag : 0;
     qToLittleEndian<qint64>(time, bytes + HeaderSize + 2);
-    const QByteArray id = battleId.toRfc4122();
-    std::memcpy(bytes + HeaderSize + 10, id.constData(), 16);
-    record.append(bodyJson);
-    const quint32 checksum = crc32(QByteArrayView(record).sliced(HeaderSize));
-    qToLittleEndian<quint32>(checksum, reinterpret_cast<uchar *>(record.data()) + 8);
-    return record;
+    const std::array<uchar, 16> id = uuidBytes(battleId);
+    std::memcpy(bytes + HeaderSize + 10, id.data(), id.size());
+    out.append(bodyJson);
+    const quint32 checksum = crc32(QByteArrayView(out).sliced(start + HeaderSize));
+    qToLittleEndian<quint32>(checksum, reinterpret_cast<uchar *>(out.data()) + start + 8);
 }
 
 Json UpdateJournal::startedBody(const OpenBattle &battle)
@@ -332,11 +334,10 @@ Json UpdateJournal::startedBody(const OpenBattle &battle)
                 {"terminalReported", battle.terminalReported}};
 }
 
-void UpdateJournal::Batch::add(const QByteArray &record, qint64 time)
+void UpdateJournal::Batch::noteAdded(qint64 time)
 {
     oldestTime = count == 0 ? time : std::min(oldestTime, time);
     newestTime = count == 0 ? time : std::max(newestTime, time);
-    records += record;
     ++count;
 }
 
@@ -346,15 +347,20 @@ Status UpdateJournal::appendUpdate(const UpdateBuffer::Entry &entry, bool local)
     {
         return fail(u"the journal is closed"_s);
     }
-    const QByteArray record =
-        encodeText(Kind::Update, local, entry.time, entry.battleId,
-                   QByteArrayView(entry.updateJson.data(), qsizetype(entry.updateJson.size())));
-    if (record.size() - HeaderSize > MaxPayloadSize)
+    const QByteArrayView body(entry.updateJson.data(), qsizetype(entry.updateJson.size()));
+    if (FixedPayloadSize + body.size() > MaxPayloadSize)
     {
-        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(record.size()));
+        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(HeaderSize + FixedPayloadSize +
+                                                                               body.size()));
     }
-    // Only the text of an engine_quit or engine_crash can hold this; the parse then tells.
-    if (entry.updateJson.find("\"engine_") != std::string::npos && UpdateBuffer::isBattleEnd(entry.update()))
+    // Only the text of an engine_quit or engine_crash can hold this; the parse then tells. (A searcher: find
+    // would stop at every quote of the text.)
+    static const std::string_view battleEndMark = "\"engine_";
+    static const std::boyer_moore_horspool_searcher findBattleEndMark(battleEndMark.begin(),
+                                                                      battleEndMark.end());
+    if (std::search(entry.updateJson.begin(), entry.updateJson.end(), findBattleEndMark) !=
+            entry.updateJson.end() &&
+        UpdateBuffer::isBattleEnd(entry.update()))
     {
         if (const auto open = m_openBattles.find(entry.battleId); open != m_openBattles.end())
         {
@@ -362,7 +368,9 @@ Status UpdateJournal::appendUpdate(const UpdateBuffer::Entry &entry, bool local)
         }
     }
     m_newestTime = std::max(m_newestTime, entry.time);
-    m_gathered.add(record, entry.time);
+    // Written straight into the gathered batch: no record of its own to allocate per update.
+    appendRecord(m_gathered.records, Kind::Update, local, entry.time, entry.battleId, body);
+    m_gathered.noteAdded(entry.time);
     return succeeded();
 }
 
@@ -397,7 +405,8 @@ Status UpdateJournal::append(Kind kind, bool local, qint64 time, const QUuid &ba
         return fail(u"the journal is closed"_s);
     }
     Batch batch;
-    batch.add(encode(kind, local, time, battleId, body), time);
+    batch.records = encode(kind, local, time, battleId, body);
+    batch.noteAdded(time);
     if (batch.records.size() - HeaderSize > MaxPayloadSize)
     {
         return fail(u"a record of %1 bytes is too large for the journal"_s.arg(batch.records.size()));
@@ -413,7 +422,11 @@ Status UpdateJournal::write(Batch batch)
     // Order on disk is order of appending: what was kept after failures, what was gathered, then the batch.
     if (m_gathered.count > 0)
     {
+        const qsizetype gatheredBytes = m_gathered.records.size();
         keep(std::exchange(m_gathered, {}));
+        // The next turn likely gathers as much: room for it at once instead of growing (and copying) in
+        // steps.
+        m_gathered.records.reserve(gatheredBytes);
     }
     if (batch.count > 0)
     {

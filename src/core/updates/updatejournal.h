@@ -136,15 +136,16 @@ private:
         qint64 newestTime = 0;
         bool marker = false; // holds a battle's start or end: never given up
 
-        void add(const QByteArray &record, qint64 time);
+        // Counts a record just appended to records.
+        void noteAdded(qint64 time);
     };
 
     // body: the JSON body, null for none.
     static QByteArray encode(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body);
     static Json startedBody(const OpenBattle &battle);
-    // bodyJson: the JSON body as text.
-    static QByteArray encodeText(Kind kind, bool local, qint64 time, const QUuid &battleId,
-                                 QByteArrayView bodyJson);
+    // Appends a record to out; bodyJson: the JSON body as text.
+    static void appendRecord(QByteArray &out, Kind kind, bool local, qint64 time, const QUuid &battleId,
+                             QByteArrayView bodyJson);
     Status append(Kind kind, bool local, qint64 time, const QUuid &battleId, const Json &body);
     // Writes what waits (kept after failures, then gathered), then the batch, if any.
     Status write(Batch batch);
