@@ -123,9 +123,9 @@ private slots:
         QCOMPARE(roles.value(FeedModel::TypeRole), "type");
         QCOMPARE(roles.value(FeedModel::UserIdRole), "userId");
         QCOMPARE(roles.value(FeedModel::AuthorRole), "author");
-        QCOMPARE(roles.value(FeedModel::TextRole), "text");
+        QCOMPARE(roles.value(FeedModel::TextRole), "message");
         QCOMPARE(roles.value(FeedModel::DetailRole), "detail");
-        QCOMPARE(roles.value(FeedModel::LineRole), "line");
+        QCOMPARE(roles.value(FeedModel::LineRole), "text");
     }
 
     // Lines without an author or a detail have neither the colon nor the parentheses.

@@ -97,9 +97,9 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> FeedModel::roleNames() const
 {
     return {
-        {TimeRole, "time"}, {TimeTextRole, "timeText"}, {KindRole, "kind"},
-        {TypeRole, "type"}, {UserIdRole, "userId"},     {AuthorRole, "author"},
-        {TextRole, "text"}, {DetailRole, "detail"},     {LineRole, "line"},
+        {TimeRole, "time"},    {TimeTextRole, "timeText"}, {KindRole, "kind"},
+        {TypeRole, "type"},    {UserIdRole, "userId"},     {AuthorRole, "author"},
+        {TextRole, "message"}, {DetailRole, "detail"},     {LineRole, "text"},
     };
 }
 

@@ -32,10 +32,11 @@ public:
         TypeRole,
         UserIdRole,
         AuthorRole,
-        TextRole,
+        TextRole, // named "message" in QML
         DetailRole,
         // The whole line as the feed view shows it: "HH:mm:ss  Author: text  (detail)". One role for the text
         // the view draws, so that a reused delegate lays its text out once, not once per role that changed.
+        // Named "text" in QML: the delegate's Text takes it as its own property.
         LineRole,
     };
     Q_ENUM(Role)

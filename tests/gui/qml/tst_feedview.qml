@@ -73,6 +73,24 @@ TestCase {
         }, 10000)
     }
 
+    // Each line is drawn in the colour of its kind (chat, joins, operator notes are in this feed).
+    function test_linesShowTheColourOfTheirKind() {
+        const colours = { 1: Theme.text, 2: Theme.good, 4: Theme.textMuted, 8: Theme.accent, 16: Theme.warning,
+                          32: Theme.accent }
+        feed.flush()
+        const kindsSeen = []
+        for (let row = 0; row < feed.rowCount(); ++row) {
+            const index = feed.index(row, 0)
+            const kind = feed.data(index, kindRole)
+            const text = feed.data(index, lineRole)
+            tryVerify(() => Finder.byText(view, text) !== null, 2000, "not shown: " + text)
+            const line = Finder.byText(view, text)
+            verify(Qt.colorEqual(line.color, colours[kind]), "colour " + line.color + " for kind " + kind + ": " + text)
+            kindsSeen.push(kind)
+        }
+        verify(kindsSeen.includes(1) && kindsSeen.includes(2) && kindsSeen.includes(32), JSON.stringify(kindsSeen))
+    }
+
     function cleanup() {
         feed.kinds = 63
         feed.searchText = ""
