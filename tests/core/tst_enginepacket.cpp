@@ -368,7 +368,8 @@ private slots:
         }
         const QString text = describe(gameOver);
         QVERIFY2(text.size() < 300, qPrintable(text));
-        QVERIFY2(text.startsWith(u"SERVER_GAMEOVER from 6 winners [255, 254, 253, 255, "_s), qPrintable(text));
+        QVERIFY2(text.startsWith(u"SERVER_GAMEOVER from 6 winners [255, 254, 253, 255, "_s),
+                 qPrintable(text));
         QVERIFY2(text.endsWith(u", … 252 in all]"_s), qPrintable(text));
         QCOMPARE(text.count(u", "_s), 32);
     }

@@ -525,9 +525,9 @@ QString describe(const Packet &packet)
             },
             [&](const ServerGameOver &p) -> QString
             {
+                const qsizetype shown = std::min(p.winningAllyTeams.size(), DescribeListLimit);
                 QStringList winners;
-                for (const quint8 allyTeam : p.winningAllyTeams.first(
-                         std::min(p.winningAllyTeams.size(), DescribeListLimit)))
+                for (const quint8 allyTeam : p.winningAllyTeams.first(shown))
                 {
                     winners.append(number(allyTeam));
                 }
