@@ -199,6 +199,54 @@ private slots:
         QVERIFY(contents->openBattles.at(1).local);
     }
 
+    // A record's payload (26 fixed bytes and the body) may be 4 MiB, what reading accepts: one byte more is
+    // refused with its size, and nothing of it is written, whether an update or a battle's start.
+    void aRecordOverTheLimitIsRefusedAndNothingOfItWritten()
+    {
+        constexpr qsizetype MaxBody = (4 << 20) - 26;
+        QTemporaryDir dir;
+        UpdateJournal::Settings large = settings(dir.path());
+        large.maxBytes = 64 << 20;
+        large.segmentBytes = 16 << 20;
+        const UpdateBuffer::Entry before = entry(BattleA, Start + 1, 1);
+        // A chat whose text is exactly bodyBytes long.
+        const auto chat = [](qsizetype bodyBytes)
+        {
+            const std::string head = "{\"type\":\"player_chat\",\"userId\":\"1001\",\"message\":\"";
+            return head + std::string(std::size_t(bodyBytes) - head.size() - 2, 'x') + "\"}";
+        };
+        const UpdateBuffer::Entry atLimit{BattleA, Start + 2, chat(MaxBody)};
+        const UpdateBuffer::Entry overLimit{BattleA, Start + 3, chat(MaxBody + 1)};
+        const UpdateBuffer::Entry after = entry(BattleA, Start + 4, 4);
+        {
+            UpdateJournal journal(large);
+            QVERIFY(journal.open().ok());
+            QVERIFY(appendAndFlush(journal, before, false).ok());
+            QVERIFY(appendAndFlush(journal, atLimit, false).ok());
+            const qint64 written = journal.totalBytes();
+            const Status refused = journal.appendUpdate(overLimit, false);
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error(), u"a record of 4194317 bytes is too large for the journal"_s);
+            UpdateJournal::OpenBattle huge = battle(BattleB, Start + 3, 4243);
+            huge.commandLine = {QString(MaxBody, u'y')};
+            const Status refusedStart = journal.appendBattleStarted(huge);
+            QVERIFY(!refusedStart.ok());
+            QVERIFY2(refusedStart.error().contains(u"too large for the journal"_s),
+                     qPrintable(refusedStart.error()));
+            QVERIFY(journal.flush().ok());
+            QCOMPARE(journal.totalBytes(), written);
+            QVERIFY(appendAndFlush(journal, after, false).ok());
+        }
+        UpdateJournal journal(large);
+        const auto contents = journal.open();
+        QVERIFY(contents.ok());
+        QCOMPARE(contents->updates.size(), std::size_t(3));
+        QCOMPARE(contents->updates.at(0).updateJson, before.updateJson);
+        QCOMPARE(contents->updates.at(1).updateJson, atLimit.updateJson);
+        QCOMPARE(contents->updates.at(2).updateJson, after.updateJson);
+        QVERIFY(contents->openBattles.isEmpty());
+    }
+
     // Each byte of the middle record flipped in turn (magic, length, checksum, payload): the records around
     // it survive, the damaged one is skipped and said so.
     void aFlippedByteCostsOnlyItsRecord()

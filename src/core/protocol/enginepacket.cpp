@@ -531,7 +531,7 @@ QString describe(const Packet &packet)
                 {
                     winners.append(number(allyTeam));
                 }
-                if (p.winningAllyTeams.size() > DescribeListLimit)
+                if (shown < p.winningAllyTeams.size())
                 {
                     winners.append(u"… "_s + number(p.winningAllyTeams.size()) + u" in all"_s);
                 }

@@ -55,6 +55,17 @@ QByteArrayView recordAt(const QByteArray &data, qsizetype offset)
     return crc32(payload) == checksum ? payload : QByteArrayView();
 }
 
+// Refuses a record whose payload (the fixed part and the body) is over the limit recordAt enforces on
+// reading.
+Status checkPayloadSize(qsizetype payloadBytes)
+{
+    if (payloadBytes > MaxPayloadSize)
+    {
+        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(HeaderSize + payloadBytes));
+    }
+    return succeeded();
+}
+
 } // namespace
 
 UpdateJournal::UpdateJournal(Settings settings)
@@ -348,10 +359,9 @@ Status UpdateJournal::appendUpdate(const UpdateBuffer::Entry &entry, bool local)
         return fail(u"the journal is closed"_s);
     }
     const QByteArrayView body(entry.updateJson.data(), qsizetype(entry.updateJson.size()));
-    if (FixedPayloadSize + body.size() > MaxPayloadSize)
+    if (const Status fits = checkPayloadSize(FixedPayloadSize + body.size()); !fits)
     {
-        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(HeaderSize + FixedPayloadSize +
-                                                                               body.size()));
+        return fits;
     }
     // Only the text of an engine_quit or engine_crash can hold this; the parse then tells. (A searcher: find
     // would stop at every quote of the text.)
@@ -407,9 +417,9 @@ Status UpdateJournal::append(Kind kind, bool local, qint64 time, const QUuid &ba
     Batch batch;
     batch.records = encode(kind, local, time, battleId, body);
     batch.noteAdded(time);
-    if (batch.records.size() - HeaderSize > MaxPayloadSize)
+    if (const Status fits = checkPayloadSize(batch.records.size() - HeaderSize); !fits)
     {
-        return fail(u"a record of %1 bytes is too large for the journal"_s.arg(batch.records.size()));
+        return fits;
     }
     apply(kind, local, time, battleId, body, nullptr);
     m_newestTime = std::max(m_newestTime, time);
